@@ -1,0 +1,113 @@
+package io.whizbang.dispatch;
+
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Options of a dispatcher.
+ */
+public class DispatcherOptions {
+    /** Default number of times a command is decided again after a version conflict. */
+    public static final int DEFAULT_MAX_CONFLICT_RETRIES = 5;
+    /** Default number of events read per page when loading a stream. */
+    public static final int DEFAULT_READ_BATCH_SIZE = 500;
+    /** Default prefix of the event-bus addresses. */
+    public static final String DEFAULT_ADDRESS_PREFIX = "whizbang";
+    /** Default time a remote caller waits for the dispatcher's answer. */
+    public static final long DEFAULT_SEND_TIMEOUT_MILLIS = 30_000;
+
+    private int maxConflictRetries = DEFAULT_MAX_CONFLICT_RETRIES;
+    private int readBatchSize = DEFAULT_READ_BATCH_SIZE;
+    private String addressPrefix = DEFAULT_ADDRESS_PREFIX;
+    private long sendTimeoutMillis = DEFAULT_SEND_TIMEOUT_MILLIS;
+    private Clock clock = Clock.systemUTC();
+
+    public DispatcherOptions() {
+    }
+
+    public DispatcherOptions(JsonObject json) {
+        setMaxConflictRetries(json.getInteger("maxConflictRetries", DEFAULT_MAX_CONFLICT_RETRIES));
+        setReadBatchSize(json.getInteger("readBatchSize", DEFAULT_READ_BATCH_SIZE));
+        setAddressPrefix(json.getString("addressPrefix", DEFAULT_ADDRESS_PREFIX));
+        setSendTimeoutMillis(json.getLong("sendTimeoutMillis", DEFAULT_SEND_TIMEOUT_MILLIS));
+    }
+
+    public int getMaxConflictRetries() {
+        return maxConflictRetries;
+    }
+
+    /** Sets how many times a command is decided again after a version conflict; 0 disables retries. */
+    public DispatcherOptions setMaxConflictRetries(int maxConflictRetries) {
+        if (maxConflictRetries < 0) {
+            throw new IllegalArgumentException("maxConflictRetries cannot be negative: " + maxConflictRetries);
+        }
+        this.maxConflictRetries = maxConflictRetries;
+        return this;
+    }
+
+    public int getReadBatchSize() {
+        return readBatchSize;
+    }
+
+    /** Sets how many events are read per page when loading a stream; 1 to 10,000. */
+    public DispatcherOptions setReadBatchSize(int readBatchSize) {
+        if (readBatchSize < 1 || readBatchSize > 10_000) {
+            throw new IllegalArgumentException("readBatchSize must be 1-10000, was " + readBatchSize);
+        }
+        this.readBatchSize = readBatchSize;
+        return this;
+    }
+
+    public String getAddressPrefix() {
+        return addressPrefix;
+    }
+
+    /** Sets the prefix of the dispatcher's event-bus addresses. */
+    public DispatcherOptions setAddressPrefix(String addressPrefix) {
+        if (addressPrefix == null || addressPrefix.isBlank()) {
+            throw new IllegalArgumentException("addressPrefix must not be blank");
+        }
+        this.addressPrefix = addressPrefix;
+        return this;
+    }
+
+    public long getSendTimeoutMillis() {
+        return sendTimeoutMillis;
+    }
+
+    /** Sets how long a remote caller waits for an answer. */
+    public DispatcherOptions setSendTimeoutMillis(long sendTimeoutMillis) {
+        if (sendTimeoutMillis < 1) {
+            throw new IllegalArgumentException("sendTimeoutMillis must be positive, was " + sendTimeoutMillis);
+        }
+        this.sendTimeoutMillis = sendTimeoutMillis;
+        return this;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    /** Sets the clock of receptors, policies and sagas; tests fix it. */
+    public DispatcherOptions setClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The address commands are sent to. */
+    public String commandAddress() {
+        return addressPrefix + ".commands";
+    }
+
+    /** The address queries are sent to. */
+    public String queryAddress() {
+        return addressPrefix + ".queries";
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject().put("maxConflictRetries", maxConflictRetries).put("readBatchSize", readBatchSize)
+                .put("addressPrefix", addressPrefix).put("sendTimeoutMillis", sendTimeoutMillis);
+    }
+}

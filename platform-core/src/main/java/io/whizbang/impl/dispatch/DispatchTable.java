@@ -1,0 +1,79 @@
+package io.whizbang.impl.dispatch;
+
+import io.vertx.core.Vertx;
+import io.whizbang.error.ValidationException;
+import io.whizbang.impl.policy.PolicyRunner;
+import io.whizbang.registry.LensBinding;
+import io.whizbang.registry.PerspectiveBinding;
+import io.whizbang.registry.ReceptorBinding;
+import io.whizbang.registry.Registry;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The registry's bindings indexed by message class, with one policy runner per message type: a lookup is one map
+ * read.
+ */
+public final class DispatchTable {
+    private final Map<Class<?>, ReceptorBinding<?, ?>> receptors = new HashMap<>();
+    private final Map<Class<?>, LensBinding<?, ?>> lenses = new HashMap<>();
+    private final Map<Class<?>, PerspectiveBinding<?>> perspectivesByModel = new HashMap<>();
+    private final Map<Class<?>, PolicyRunner> policies = new HashMap<>();
+
+    public DispatchTable(Vertx vertx, Registry registry, Clock clock) {
+        for (ReceptorBinding<?, ?> binding : registry.receptors()) {
+            receptors.put(binding.commandType(), binding);
+            policies.put(binding.commandType(), new PolicyRunner(binding.commandType().getSimpleName(), vertx,
+                    binding.policies(), clock));
+        }
+        for (LensBinding<?, ?> binding : registry.lenses()) {
+            lenses.put(binding.queryType(), binding);
+            policies.put(binding.queryType(), new PolicyRunner(binding.queryType().getSimpleName(), vertx,
+                    binding.policies(), clock));
+        }
+        for (PerspectiveBinding<?> binding : registry.perspectives()) {
+            perspectivesByModel.put(binding.modelType(), binding);
+        }
+    }
+
+    /** The receptor of the command's type; {@code INVALID_ARGUMENT} when there is none. */
+    public ReceptorBinding<?, ?> receptor(Class<?> commandType) {
+        ReceptorBinding<?, ?> binding = receptors.get(commandType);
+        if (binding == null) {
+            throw new ValidationException("type", "no receptor handles " + commandType.getSimpleName());
+        }
+        return binding;
+    }
+
+    /** The lens of the query's type; {@code INVALID_ARGUMENT} when there is none. */
+    public LensBinding<?, ?> lens(Class<?> queryType) {
+        LensBinding<?, ?> binding = lenses.get(queryType);
+        if (binding == null) {
+            throw new ValidationException("type", "no lens answers " + queryType.getSimpleName());
+        }
+        return binding;
+    }
+
+    /** The perspective whose model is the type, or {@code null}. */
+    public PerspectiveBinding<?> perspectiveOf(Class<?> modelType) {
+        return perspectivesByModel.get(modelType);
+    }
+
+    /** The policy runner of a message type. */
+    public PolicyRunner policies(Class<?> messageType) {
+        return policies.get(messageType);
+    }
+
+    /** Drops the cached answers of the query type with the given simple name; false when it caches none. */
+    public boolean clearCache(String queryTypeName) {
+        for (Map.Entry<Class<?>, PolicyRunner> entry : policies.entrySet()) {
+            if (entry.getKey().getSimpleName().equals(queryTypeName) && entry.getValue().caches()) {
+                entry.getValue().clearCache();
+                return true;
+            }
+        }
+        return false;
+    }
+}

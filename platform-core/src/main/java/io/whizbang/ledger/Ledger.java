@@ -1,0 +1,76 @@
+package io.whizbang.ledger;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.whizbang.impl.ledger.MemoryLedger;
+import io.whizbang.impl.ledger.PollingSubscription;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The event store: appends with an expected version, reads a stream, reads everything from a global position,
+ * subscribes.
+ *
+ * <p>A storage driver implements this interface and passes the {@code LedgerContractTest} suite. Every method
+ * returns a future and never blocks the calling event loop.
+ */
+public interface Ledger {
+    /** A ledger held in memory, for tests and the {@code memory} store. */
+    static Ledger memory(Vertx vertx) {
+        return new MemoryLedger(vertx, LedgerOptions.DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /** A ledger held in memory with the given options. */
+    static Ledger memory(Vertx vertx, LedgerOptions options) {
+        return new MemoryLedger(vertx, options.getMaxEventBytes());
+    }
+
+    /**
+     * Appends to one or more streams atomically: all commit or none.
+     *
+     * <p>Fails with a {@link io.whizbang.error.ConcurrencyException} when a stream is not at its expected version.
+     * Appending events whose ids are already stored, in the same stream and order, returns the original result.
+     */
+    Future<AppendResult> append(List<StreamAppend> appends);
+
+    /** Appends to one stream. */
+    default Future<AppendResult> append(String tenant, StreamId stream, ExpectedVersion expected,
+                                        List<EventData> events) {
+        return append(List.of(new StreamAppend(tenant, stream, expected, events)));
+    }
+
+    /** Reads one stream from a version on (inclusive), at most {@code maxCount} events. */
+    Future<StreamSlice> readStream(String tenant, StreamId stream, long fromVersion, int maxCount);
+
+    /**
+     * Reads every tenant's events after a global position (exclusive), in position order, at most
+     * {@code maxCount}.
+     *
+     * <p>Never skips an event that commits later with a lower position: what it returns is a gap-free prefix.
+     */
+    Future<List<RecordedEvent>> readAll(long afterPosition, int maxCount);
+
+    /** The position of the last event a reader can see. */
+    Future<Long> head();
+
+    /**
+     * Registers a listener called, on no particular thread, whenever new events may be readable.
+     *
+     * @return what to run to stop listening
+     */
+    Runnable onAppend(Runnable listener);
+
+    /**
+     * Delivers every event after the position, in batches of at most {@code batchSize}: first the stored ones,
+     * then new ones as they commit. The next batch waits for the handler's future, so a slow handler applies
+     * back-pressure; a failed future stops the subscription.
+     */
+    default Subscription subscribe(Vertx vertx, long afterPosition, int batchSize,
+                                   Function<List<RecordedEvent>, Future<Void>> handler) {
+        return PollingSubscription.start(vertx, this, afterPosition, batchSize, handler);
+    }
+
+    /** Releases the driver's resources. */
+    Future<Void> close();
+}

@@ -1,0 +1,53 @@
+package io.whizbang.ledger;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The id of a stream inside a tenant: a category (such as {@code Order}) and an id within it.
+ *
+ * <p>Written {@code Order-42}; the category has no dash, so the first dash separates the two.
+ *
+ * @param category the kind of stream, letters, digits, dots and underscores
+ * @param id       the id within the category, not blank
+ */
+public record StreamId(String category, String id) {
+    private static final Pattern CATEGORY = Pattern.compile("[A-Za-z0-9_.]{1,64}");
+    private static final int MAX_ID_LENGTH = 200;
+
+    public StreamId {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(id, "id");
+        if (!CATEGORY.matcher(category).matches()) {
+            throw new IllegalArgumentException("stream category \"" + category
+                    + "\" must be 1-64 letters, digits, dots or underscores");
+        }
+        if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("stream id must be 1-" + MAX_ID_LENGTH + " characters, not blank");
+        }
+    }
+
+    /** A stream id. */
+    public static StreamId of(String category, Object id) {
+        return new StreamId(category, String.valueOf(id));
+    }
+
+    /** The stream id written as {@code Category-id}. */
+    public static StreamId parse(String value) {
+        int dash = value.indexOf('-');
+        if (dash <= 0 || dash == value.length() - 1) {
+            throw new IllegalArgumentException("\"" + value + "\" is not a stream id of the form Category-id");
+        }
+        return new StreamId(value.substring(0, dash), value.substring(dash + 1));
+    }
+
+    /** The stream id written as {@code Category-id}. */
+    public String value() {
+        return category + "-" + id;
+    }
+
+    @Override
+    public String toString() {
+        return value();
+    }
+}

@@ -1,0 +1,60 @@
+package io.whizbang.testing;
+
+import io.whizbang.handler.SagaContext;
+import io.whizbang.message.Command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A saga context that records what a step asked for.
+ */
+final class RecordingSagaContext implements SagaContext {
+    private final String key;
+    private final Clock clock;
+    final List<Command> sent = new ArrayList<>();
+    Instant deadline;
+    boolean deadlineChanged;
+    boolean completed;
+
+    RecordingSagaContext(String key, Clock clock, Instant deadline) {
+        this.key = key;
+        this.clock = clock;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public String instanceKey() {
+        return key;
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void send(Command command) {
+        sent.add(command);
+    }
+
+    @Override
+    public void deadline(Duration fromNow) {
+        deadline = clock.instant().plus(fromNow);
+        deadlineChanged = true;
+    }
+
+    @Override
+    public void clearDeadline() {
+        deadline = null;
+        deadlineChanged = true;
+    }
+
+    @Override
+    public void complete() {
+        completed = true;
+    }
+}
