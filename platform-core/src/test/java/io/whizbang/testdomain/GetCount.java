@@ -1,0 +1,7 @@
+package io.whizbang.testdomain;
+
+import io.whizbang.message.Query;
+
+/** Asks a counter's value. */
+public record GetCount(String counterId) implements Query<Count> {
+}
