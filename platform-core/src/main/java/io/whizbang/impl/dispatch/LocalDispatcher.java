@@ -64,8 +64,7 @@ public final class LocalDispatcher implements Dispatcher {
     @Override
     public Future<Receipt> send(Envelope<? extends Command> envelope) {
         try {
-            ReceptorBinding<?, ?> binding = table.receptor(envelope.payload().getClass());
-            Guard.check(envelope, binding.access(), "sending " + envelope.payload().getClass().getSimpleName());
+            ReceptorBinding<?, ?> binding = table.route(envelope);
             return table.policies(binding.commandType())
                     .run(envelope.tenant(), envelope.payload(), () -> commands.handle(envelope, binding));
         } catch (RuntimeException e) {
