@@ -41,9 +41,10 @@ public final class Projections {
         return Future.all(runners.stream().map(runner -> runner.caughtUp(position)).toList()).mapEmpty();
     }
 
-    /** The names and positions of the perspectives, for status displays. */
-    public List<PerspectiveRunner<?>> runners() {
-        return runners;
+    /** Where each perspective stands, for status displays and health. */
+    public List<PerspectiveStatus> statuses() {
+        return runners.stream().map(runner -> new PerspectiveStatus(runner.name(), runner.position(),
+                runner.failure() == null ? null : String.valueOf(runner.failure().getMessage()))).toList();
     }
 
     /** Stops every perspective. */

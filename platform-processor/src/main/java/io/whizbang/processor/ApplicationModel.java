@@ -1,8 +1,6 @@
 package io.whizbang.processor;
 
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
 /**
  * The class marked {@code @WhizbangApplication}: where the registry goes and what the application is called.
@@ -12,10 +10,9 @@ import javax.lang.model.util.Elements;
  */
 record ApplicationModel(TypeElement type, String name) {
 
-    /** The package of the generated registry. */
-    String packageName(Elements elements) {
-        PackageElement element = elements.getPackageOf(type);
-        return element.isUnnamed() ? "" : element.getQualifiedName().toString();
+    /** The package of the generated registry, empty for the unnamed package. */
+    String packageName() {
+        return GeneratedNames.packageName(type);
     }
 
     /** The simple name of the generated registry class. */

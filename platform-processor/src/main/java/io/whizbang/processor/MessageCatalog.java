@@ -52,6 +52,11 @@ final class MessageCatalog {
         return Optional.of(fromClassPath.computeIfAbsent(name, key -> describe.apply(record)));
     }
 
+    /** The record a type stands for, or empty for any other type. */
+    Optional<TypeElement> asRecord(TypeMirror type) {
+        return api.asRecord(type);
+    }
+
     /** The message records compiled here, ordered by type name. */
     List<MessageModel> compiled() {
         List<MessageModel> messages = new ArrayList<>(compiled.values());

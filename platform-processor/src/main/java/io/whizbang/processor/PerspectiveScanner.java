@@ -80,10 +80,13 @@ final class PerspectiveScanner {
                     + " must be a record: perspectives store their documents as JSON");
             return Optional.empty();
         }
-        List<EventHandler> handlers = handlers(type, modelType, messages);
-        if (handlers.isEmpty()) {
+        if (rules.onMethods(type).isEmpty()) {
             diagnostics.error(type, "perspective " + type.getQualifiedName() + " has no @On method: add one such as "
                     + "public void on(SomeEvent event, Documents<" + model.get().getSimpleName() + "> documents)");
+            return Optional.empty();
+        }
+        List<EventHandler> handlers = handlers(type, modelType, messages);
+        if (handlers.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new PerspectiveModel(type, name, model.get(), handlers));
@@ -97,9 +100,10 @@ final class PerspectiveScanner {
             }
             if (!hasShape(rules.signature(type, method), modelType)) {
                 String model = types.asElement(modelType).getSimpleName().toString();
+                String name = method.getSimpleName().toString();
                 diagnostics.error(method, "@On method " + HandlerRules.methodName(type, method)
-                        + " has an unsupported shape: a perspective handles an event with void " + method.getSimpleName()
-                        + "(SomeEvent event, Documents<" + model + "> documents) or void " + method.getSimpleName()
+                        + " has an unsupported shape: a perspective handles an event with void " + name
+                        + "(SomeEvent event, Documents<" + model + "> documents) or void " + name
                         + "(SomeEvent event, Documents<" + model + "> documents, EventContext context)");
                 continue;
             }

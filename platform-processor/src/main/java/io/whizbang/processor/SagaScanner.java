@@ -77,11 +77,14 @@ final class SagaScanner {
                     + " must be a record: saga state is stored as JSON");
             return Optional.empty();
         }
-        List<EventHandler> handlers = handlers(type, stateType, messages, correlateBy);
-        if (handlers.isEmpty()) {
+        if (rules.onMethods(type).isEmpty()) {
             String simple = state.get().getSimpleName().toString();
             diagnostics.error(type, "saga " + type.getQualifiedName() + " has no @On method: add one such as public "
                     + simple + " on(SomeEvent event, " + simple + " state, SagaContext context)");
+            return Optional.empty();
+        }
+        List<EventHandler> handlers = handlers(type, stateType, messages, correlateBy);
+        if (handlers.isEmpty()) {
             return Optional.empty();
         }
         return correlateBy.map(component -> new SagaModel(type, name, state.get(), component, handlers, sends));

@@ -12,8 +12,8 @@ import javax.lang.model.element.TypeElement;
  */
 record UpcasterModel(ExecutableElement method, TypeElement event, int from) {
 
-    /** The method as a Java method reference. */
-    String methodReference() {
-        return ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "::" + method.getSimpleName();
+    /** The class declaring the method. */
+    TypeElement owner() {
+        return (TypeElement) method.getEnclosingElement();
     }
 }

@@ -81,7 +81,7 @@ final class WhizbangApi {
         return Optional.of(new WhizbangApi(elements, types));
     }
 
-    /** The kind of message the type is, or empty when it implements none of Command, Event and Query. */
+    /** The message interfaces the type implements: none, one, or (wrongly) several. */
     List<MessageKind> messageKinds(TypeElement type) {
         return List.of(MessageKind.values()).stream().filter(kind -> implementsType(type, apiType(kind))).toList();
     }

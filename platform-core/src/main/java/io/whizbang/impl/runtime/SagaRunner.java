@@ -103,7 +103,8 @@ public final class SagaRunner<S> {
         for (DocumentKey key : due) {
             chain = chain.compose(v -> queue.submit(() -> fireDeadline(key)));
         }
-        return chain;
+        // The barrier waits for steps already queued, such as a deadline the periodic check fired a moment ago.
+        return chain.compose(v -> queue.submit(Future::succeededFuture));
     }
 
     /** Stops after the batch in hand. */

@@ -1,0 +1,187 @@
+package io.whizbang.deploy;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.whizbang.dispatch.Dispatcher;
+import io.whizbang.dispatch.DispatcherOptions;
+import io.whizbang.dispatch.DispatcherVerticle;
+import io.whizbang.examples.SampleApplicationRegistry;
+import io.whizbang.registry.PerspectiveBinding;
+import io.whizbang.registry.Registry;
+import io.whizbang.registry.SagaBinding;
+import io.whizbang.runtime.Projections;
+import io.whizbang.runtime.Sagas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The services of one launcher process, wired on one Vert.x instance: the store, the dispatcher on the event bus,
+ * the sagas and the perspectives of an application.
+ *
+ * <p>{@link #start} starts what the options select and {@link #stop} stops it again, so tests run the whole
+ * platform in-process. The gateways and the control plane are not in this build; they are reported, not started.
+ */
+public final class Platform {
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+    private final Vertx vertx;
+    private final Registry registry;
+    private final RunOptions options;
+    private Storage storage;
+    private String dispatcherDeployment;
+    private Projections projections;
+    private Sagas sagas;
+    private Future<Void> stopping;
+
+    private Platform(Vertx vertx, Registry registry, RunOptions options) {
+        this.vertx = vertx;
+        this.registry = registry;
+        this.options = options;
+    }
+
+    /** Starts the sample application with the options on a new Vert.x instance. */
+    public static Future<Platform> start(RunOptions options) {
+        return start(SampleApplicationRegistry.create(), options);
+    }
+
+    /**
+     * Starts an application with the options on a new Vert.x instance.
+     *
+     * <p>Fails, with everything it started stopped again, when a service cannot start; fails with an
+     * {@link UnsupportedOperationException} when this build has no driver for the store.
+     */
+    public static Future<Platform> start(Registry registry, RunOptions options) {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(options, "options");
+        try {
+            Storage.requireDriver(options.getStore());
+        } catch (UnsupportedOperationException e) {
+            return Future.failedFuture(e);
+        }
+        Platform platform = new Platform(Vertx.vertx(), registry, options);
+        return platform.startServices()
+                .map(platform)
+                .recover(failure -> platform.stop().transform(stopped -> Future.failedFuture(failure)));
+    }
+
+    private Future<Void> startServices() {
+        return Storage.open(vertx, options.getStore())
+                .compose(opened -> {
+                    storage = opened;
+                    return options.runs(Service.LEDGER) ? startLedger() : Future.succeededFuture();
+                })
+                .compose(done -> options.runs(Service.PROJECTIONS) ? startProjections() : Future.succeededFuture())
+                .onSuccess(done -> LOG.info("started {} on the {} store", running(), options.getStore().scheme()));
+    }
+
+    private Future<Void> startLedger() {
+        DispatcherOptions dispatcherOptions = options.getDispatcherOptions();
+        Dispatcher dispatcher = Dispatcher.create(vertx, registry, storage.ledger(), storage.projections(),
+                dispatcherOptions);
+        return vertx.deployVerticle(new DispatcherVerticle(dispatcher, dispatcherOptions))
+                .compose(id -> {
+                    dispatcherDeployment = id;
+                    return Sagas.start(vertx, registry, storage.ledger(), storage.projections(), dispatcher,
+                            Clock.systemUTC());
+                })
+                .map(started -> {
+                    sagas = started;
+                    return null;
+                });
+    }
+
+    private Future<Void> startProjections() {
+        return Projections.start(vertx, registry, storage.ledger(), storage.projections())
+                .map(started -> {
+                    projections = started;
+                    return null;
+                });
+    }
+
+    private String running() {
+        List<String> running = new ArrayList<>();
+        if (servesDispatcher()) {
+            running.add(Service.LEDGER.id());
+        }
+        if (projections != null) {
+            running.add(Service.PROJECTIONS.id());
+        }
+        return running.isEmpty() ? "no services" : String.join(" and ", running);
+    }
+
+    /** The Vert.x instance the services run on; its event bus carries the dispatcher's addresses. */
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The application whose handlers run here. */
+    public Registry registry() {
+        return registry;
+    }
+
+    /** The options the platform started with. */
+    public RunOptions options() {
+        return options;
+    }
+
+    /** The names of the perspectives running here; none when the projections service is not selected. */
+    public List<String> perspectives() {
+        return projections == null ? List.of()
+                : registry.perspectives().stream().map(PerspectiveBinding::name).toList();
+    }
+
+    /** The names of the sagas running here; none when the ledger service is not selected. */
+    public List<String> sagas() {
+        return sagas == null ? List.of() : registry.sagas().stream().map(SagaBinding::name).toList();
+    }
+
+    /** Whether the dispatcher serves commands and queries on the event bus. */
+    public boolean servesDispatcher() {
+        return dispatcherDeployment != null;
+    }
+
+    /**
+     * Stops every service, closes the store and then Vert.x.
+     *
+     * <p>Every step runs even when an earlier one fails; the first failure is the result. Calling it again returns
+     * the same future.
+     */
+    public synchronized Future<Void> stop() {
+        if (stopping == null) {
+            Future<Void> steps = step(Future.succeededFuture(), "sagas", sagas == null ? null : sagas::stop);
+            steps = step(steps, "perspectives", projections == null ? null : projections::stop);
+            steps = step(steps, "dispatcher",
+                    dispatcherDeployment == null ? null : () -> vertx.undeploy(dispatcherDeployment));
+            steps = step(steps, "store", storage == null ? null : storage::close);
+            stopping = step(steps, "Vert.x", vertx::close).onSuccess(done -> LOG.info("stopped"));
+        }
+        return stopping;
+    }
+
+    private static Future<Void> step(Future<Void> before, String what, Supplier<Future<Void>> action) {
+        if (action == null) {
+            return before;
+        }
+        return before.transform(previous -> {
+            Future<Void> result;
+            try {
+                result = action.get();
+            } catch (RuntimeException e) {
+                result = Future.failedFuture(e);
+            }
+            return result.transform(current -> {
+                if (current.failed()) {
+                    LOG.warn("stopping the {} failed: {}", what, current.cause().toString());
+                }
+                Throwable first = previous.failed() ? previous.cause() : current.cause();
+                return first == null ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(first);
+            });
+        });
+    }
+}

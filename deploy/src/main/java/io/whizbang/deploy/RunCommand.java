@@ -1,0 +1,136 @@
+package io.whizbang.deploy;
+
+import io.whizbang.examples.Scopes;
+import io.whizbang.security.DevelopmentKey;
+import io.whizbang.security.DevelopmentTokens;
+import io.whizbang.security.Principal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code whizbang run}: starts the selected services in this JVM and keeps them running until the JVM stops.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Starts the selected services with the sample application and prints where they run.")
+public final class RunCommand implements Callable<Integer> {
+    /** Who the development token printed at start-up is for. */
+    static final Principal DEVELOPER = Principal.of("developer", "acme", Scopes.ORDERS_WRITE, Scopes.ORDERS_READ,
+            Scopes.INVENTORY_WRITE, Scopes.INVENTORY_READ);
+    /** How long the development token printed at start-up is valid. */
+    static final Duration DEVELOPER_TTL = Duration.ofHours(24);
+    /** How long start-up and shut-down may take. */
+    private static final long START_STOP_SECONDS = 60;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--services", defaultValue = RunOptions.DEFAULT_SERVICES, paramLabel = "<list>",
+            description = "Comma-separated services to start: all, ledger, projections, web, mobile, desktop,"
+                    + " control (default: ${DEFAULT-VALUE}).")
+    private String services;
+
+    @Option(names = "--store", defaultValue = RunOptions.DEFAULT_STORE, paramLabel = "<store>",
+            description = "Where events and read models are kept: memory, sqlite:<file> or"
+                    + " postgres://user:pass@host:port/db (default: ${DEFAULT-VALUE}).")
+    private String store;
+
+    @Option(names = "--kafka", paramLabel = "<host:port>",
+            description = "Kafka bootstrap server for cross-service messages (not in this build yet).")
+    private String kafka;
+
+    @Option(names = "--cluster", description = "Join a Vert.x cluster (not in this build yet).")
+    private boolean cluster;
+
+    @Option(names = "--data-dir", defaultValue = RunOptions.DEFAULT_DATA_DIR, paramLabel = "<dir>",
+            description = "Directory of the development key and file stores (default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        RunOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            err.println("whizbang run: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        String token;
+        try {
+            token = DevelopmentTokens.mint(DEVELOPER, DEVELOPER_TTL, DevelopmentKey.loadOrCreate(dataDir),
+                    Clock.systemUTC());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            err.println("whizbang run: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        Platform platform;
+        try {
+            platform = Platform.start(options).toCompletionStage().toCompletableFuture()
+                    .get(START_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            err.println("whizbang run: could not start: " + e.getCause().getMessage());
+            return ExitCodes.FAILURE;
+        } catch (TimeoutException e) {
+            err.println("whizbang run: did not start within " + START_STOP_SECONDS + " seconds");
+            return ExitCodes.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.FAILURE;
+        }
+        Banner.print(spec.commandLine().getOut(), platform, DEVELOPER, DEVELOPER_TTL, token);
+        return runUntilShutdown(platform, err);
+    }
+
+    /** The options given on the command line, checked: nothing here is ever silently ignored. */
+    private RunOptions options() {
+        RunOptions options = new RunOptions()
+                .setServices(Service.parseList(services))
+                .setStore(StoreLocation.parse(store))
+                .setDataDir(dataDir);
+        if (kafka != null) {
+            throw new UnsupportedOperationException("--kafka is not in this build yet: the Kafka transport arrives"
+                    + " in a later build; run without --kafka to keep messages on the in-JVM event bus");
+        }
+        if (cluster) {
+            throw new UnsupportedOperationException("--cluster is not in this build yet: clustering arrives in a"
+                    + " later build; run without --cluster to use the in-JVM event bus");
+        }
+        Storage.requireDriver(options.getStore());
+        return options;
+    }
+
+    /** Blocks until the JVM shuts down, when a shutdown hook stops the platform. */
+    private static int runUntilShutdown(Platform platform, PrintWriter err) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                platform.stop().toCompletionStage().toCompletableFuture().get(START_STOP_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                err.println("whizbang run: did not stop cleanly: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                stopped.countDown();
+            }
+        }, "whizbang-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+}

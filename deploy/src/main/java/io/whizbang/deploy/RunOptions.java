@@ -1,0 +1,100 @@
+package io.whizbang.deploy;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.whizbang.dispatch.DispatcherOptions;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Options of {@code whizbang run}: which services to start, on which store, with which data directory.
+ */
+public class RunOptions {
+    /** The store used when none is given. */
+    public static final String DEFAULT_STORE = "memory";
+    /** The services started when none are given. */
+    public static final String DEFAULT_SERVICES = Service.ALL;
+    /** The data directory used when none is given: it holds the development key and, later, the SQLite file. */
+    public static final String DEFAULT_DATA_DIR = "./data";
+
+    private Set<Service> services = Service.parseList(DEFAULT_SERVICES);
+    private StoreLocation store = StoreLocation.parse(DEFAULT_STORE);
+    private Path dataDir = Path.of(DEFAULT_DATA_DIR);
+    private DispatcherOptions dispatcherOptions = new DispatcherOptions();
+
+    public RunOptions() {
+    }
+
+    public RunOptions(JsonObject json) {
+        JsonArray names = json.getJsonArray("services");
+        setServices(names == null ? Service.parseList(DEFAULT_SERVICES)
+                : Service.parseList(names.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        setStore(StoreLocation.parse(json.getString("store", DEFAULT_STORE)));
+        setDataDir(Path.of(json.getString("dataDir", DEFAULT_DATA_DIR)));
+        JsonObject dispatcher = json.getJsonObject("dispatcher");
+        setDispatcherOptions(dispatcher == null ? new DispatcherOptions() : new DispatcherOptions(dispatcher));
+    }
+
+    public Set<Service> getServices() {
+        return services;
+    }
+
+    /** Sets the services to start; at least one. */
+    public RunOptions setServices(Set<Service> services) {
+        Objects.requireNonNull(services, "services");
+        if (services.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one service from " + Service.choices());
+        }
+        this.services = Collections.unmodifiableSet(EnumSet.copyOf(services));
+        return this;
+    }
+
+    /** Whether the service is among those to start. */
+    public boolean runs(Service service) {
+        return services.contains(service);
+    }
+
+    public StoreLocation getStore() {
+        return store;
+    }
+
+    /** Sets where the ledger and the read models are kept. */
+    public RunOptions setStore(StoreLocation store) {
+        this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    /** Sets the directory of the development key and of file stores. */
+    public RunOptions setDataDir(Path dataDir) {
+        this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        return this;
+    }
+
+    public DispatcherOptions getDispatcherOptions() {
+        return dispatcherOptions;
+    }
+
+    /** Sets the options of the dispatcher, such as its event-bus address prefix. */
+    public RunOptions setDispatcherOptions(DispatcherOptions dispatcherOptions) {
+        this.dispatcherOptions = Objects.requireNonNull(dispatcherOptions, "dispatcherOptions");
+        return this;
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("services", new JsonArray(services.stream().map(service -> (Object) service.id())
+                        .toList()))
+                .put("store", store.text())
+                .put("dataDir", dataDir.toString())
+                .put("dispatcher", dispatcherOptions.toJson());
+    }
+}

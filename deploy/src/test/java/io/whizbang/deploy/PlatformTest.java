@@ -1,0 +1,109 @@
+package io.whizbang.deploy;
+
+import io.vertx.core.Future;
+import io.whizbang.dispatch.Dispatcher;
+import io.whizbang.dispatch.DispatcherOptions;
+import io.whizbang.dispatch.Receipt;
+import io.whizbang.examples.SampleApplicationRegistry;
+import io.whizbang.examples.inventory.restock.RestockItem;
+import io.whizbang.examples.orders.OrderStatus;
+import io.whizbang.examples.orders.place.OrderLine;
+import io.whizbang.examples.orders.place.PlaceOrder;
+import io.whizbang.examples.orders.summary.GetOrder;
+import io.whizbang.examples.orders.summary.OrderSummary;
+import io.whizbang.security.Principal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class PlatformTest {
+    private static final Principal ALICE = Principal.of("alice", "acme", "orders:write", "orders:read",
+            "inventory:write", "inventory:read");
+
+    @TempDir
+    Path dataDir;
+
+    private Platform platform;
+
+    @AfterEach
+    void stopPlatform() throws Exception {
+        if (platform != null) {
+            result(platform.stop());
+        }
+    }
+
+    @Test
+    void placedOrderIsConfirmedOnceItsStockIsReserved() throws Exception {
+        // given
+        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        Dispatcher client = Dispatcher.remote(platform.vertx(), SampleApplicationRegistry.create().codecs(),
+                new DispatcherOptions());
+        result(client.send(ALICE, new RestockItem("WIDGET-1", 10)));
+
+        // when
+        Receipt placed = result(client.send(ALICE, new PlaceOrder(UUID.randomUUID(),
+                List.of(new OrderLine("WIDGET-1", 3, new BigDecimal("9.99"))))));
+
+        // then
+        UUID orderId = placed.commandId();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(result(client.ask(ALICE, new GetOrder(orderId))).status())
+                        .isEqualTo(OrderStatus.CONFIRMED));
+        OrderSummary summary = result(client.ask(ALICE, new GetOrder(orderId)));
+        assertThat(summary.total()).isEqualByComparingTo("29.97");
+    }
+
+    @Test
+    void reportsThePerspectivesAndSagasItRuns() throws Exception {
+        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+
+        assertThat(platform.servesDispatcher()).isTrue();
+        assertThat(platform.perspectives()).isNotEmpty()
+                .containsExactlyElementsOf(platform.registry().perspectives().stream().map(p -> p.name()).toList());
+        assertThat(platform.sagas()).isNotEmpty();
+    }
+
+    @Test
+    void projectionsAloneStartNoDispatcherAndNoSagas() throws Exception {
+        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)
+                .setServices(EnumSet.of(Service.PROJECTIONS))));
+
+        assertThat(platform.servesDispatcher()).isFalse();
+        assertThat(platform.sagas()).isEmpty();
+        assertThat(platform.perspectives()).isNotEmpty();
+    }
+
+    @Test
+    void storeWithoutADriverFailsToStart() {
+        RunOptions options = new RunOptions().setStore(StoreLocation.parse("sqlite:" + dataDir.resolve("x.db")));
+
+        assertThatThrownBy(() -> result(Platform.start(options)))
+                .hasRootCauseInstanceOf(UnsupportedOperationException.class)
+                .hasRootCauseMessage("the sqlite store driver is not in this build yet; use --store=memory");
+    }
+
+    @Test
+    void stopIsIdempotent() throws Exception {
+        Platform started = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+
+        result(started.stop());
+
+        assertThat(started.stop().succeeded()).isTrue();
+    }
+
+    private static <T> T result(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,155 @@
+package io.whizbang.deploy;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WhizbangCommandTest {
+    private static final String JWT = "[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
+
+    @TempDir
+    Path dataDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        return new CommandLine(new Whizbang())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    @Test
+    void unknownStoreSchemeIsAUsageError() {
+        int exit = execute("run", "--store=bogus:x", "--data-dir=" + dataDir);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown store 'bogus:x'; use memory, sqlite:<file> or"
+                + " postgres://user:pass@host:port/db");
+        assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void malformedPostgresUriIsAUsageError() {
+        int exit = execute("run", "--store=postgres://nobody@/db");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("malformed PostgreSQL store");
+    }
+
+    @Test
+    void storesWithoutADriverInThisBuildAreRefused() {
+        assertThat(execute("run", "--store=sqlite:./data/whizbang.db")).isEqualTo(2);
+        assertThat(execute("run", "--store=postgres://app:pw@localhost:5432/whizbang")).isEqualTo(2);
+
+        assertThat(err.toString())
+                .contains("the sqlite store driver is not in this build yet; use --store=memory")
+                .contains("the postgres store driver is not in this build yet; use --store=memory");
+    }
+
+    @Test
+    void unknownServiceIsAUsageError() {
+        int exit = execute("run", "--services=ledger,kitchen");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown service 'kitchen'; choose from all, ledger, projections, web,"
+                + " mobile, desktop, control");
+    }
+
+    @Test
+    void kafkaIsRefusedUntilItIsInTheBuild() {
+        int exit = execute("run", "--kafka=localhost:9092");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--kafka is not in this build yet");
+    }
+
+    @Test
+    void clusterIsRefusedUntilItIsInTheBuild() {
+        int exit = execute("run", "--cluster");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--cluster is not in this build yet");
+    }
+
+    @Test
+    void tokenPrintsOnlyAJwtWithTheRequestedClaims() {
+        int exit = execute("token", "--tenant=acme", "--scopes=orders:write,orders:read", "--subject=alice",
+                "--ttl=PT2H", "--data-dir=" + dataDir);
+
+        assertThat(exit).isEqualTo(0);
+        String token = out.toString().strip();
+        assertThat(token).matches(JWT);
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        assertThat(claims.getString("sub")).isEqualTo("alice");
+        assertThat(claims.getString("tenant")).isEqualTo("acme");
+        assertThat(claims.getJsonArray("scopes").getList()).containsExactlyInAnyOrder("orders:write", "orders:read");
+        assertThat(claims.getString("iss")).isEqualTo("whizbang-dev");
+        assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(Duration.ofHours(2).toSeconds());
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void tokenDefaultsToTheDeveloperForADay() {
+        execute("token", "--tenant=acme", "--data-dir=" + dataDir);
+
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(out.toString().strip()
+                .split("\\.")[1]), StandardCharsets.UTF_8));
+        assertThat(claims.getString("sub")).isEqualTo("developer");
+        assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(Duration.ofHours(24).toSeconds());
+    }
+
+    @Test
+    void tokenWithoutTenantIsAUsageError() {
+        int exit = execute("token", "--scopes=orders:read", "--data-dir=" + dataDir);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--tenant");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void tokenWithABadTimeToLiveIsAUsageError() {
+        int exit = execute("token", "--tenant=acme", "--ttl=tomorrow", "--data-dir=" + dataDir);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--ttl 'tomorrow' is not an ISO-8601 duration");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        int exit = execute("--help");
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(out.toString()).contains("run", "token");
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        int exit = execute("--version");
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(out.toString()).startsWith("Whizbang ").doesNotContain("${project.version}", "unknown");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        int exit = execute();
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("choose a command: run or token");
+    }
+}

@@ -1,0 +1,4 @@
+package io.sample.orders;
+
+public record FulfillmentState(boolean placed, boolean reserved) {
+}

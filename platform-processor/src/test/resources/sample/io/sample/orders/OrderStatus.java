@@ -1,0 +1,5 @@
+package io.sample.orders;
+
+public enum OrderStatus {
+    PENDING, CONFIRMED, SHIPPED
+}

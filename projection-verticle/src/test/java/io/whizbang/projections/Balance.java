@@ -1,0 +1,5 @@
+package io.whizbang.projections;
+
+/** An account's balance as its perspective wrote it. */
+public record Balance(String accountId, long cents, int deposits) {
+}
