@@ -4,7 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxTestContext;
+import io.whizbang.dispatch.Dispatcher;
+import io.whizbang.dispatch.DispatcherOptions;
+import io.whizbang.dispatch.DispatcherVerticle;
 import io.whizbang.http.HttpServiceOptions;
+import io.whizbang.ledger.Ledger;
+import io.whizbang.projection.ProjectionStore;
+import io.whizbang.testdomain.CounterReceptor;
+import io.whizbang.testdomain.CounterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +46,18 @@ class HealthServerTest extends HealthEndpointsContractTest {
         vertx.eventBus().consumer(HttpServiceOptions.DEFAULT_READINESS_ADDRESS,
                         message -> message.reply(new JsonObject())).completion()
                 .compose(registered -> get("/ready", null))
+                .onComplete(ctx.succeeding(answer -> ctx.verify(() -> {
+                    assertThat(answer.status()).isEqualTo(200);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void readyIsReadyOnceTheRealDispatcherVerticleIsDeployed(Vertx vertx, VertxTestContext ctx) {
+        Dispatcher dispatcher = Dispatcher.create(vertx, CounterRegistry.create(new CounterReceptor()),
+                Ledger.memory(vertx), ProjectionStore.memory());
+        vertx.deployVerticle(new DispatcherVerticle(dispatcher, new DispatcherOptions()))
+                .compose(deployed -> get("/ready", null))
                 .onComplete(ctx.succeeding(answer -> ctx.verify(() -> {
                     assertThat(answer.status()).isEqualTo(200);
                     ctx.completeNow();

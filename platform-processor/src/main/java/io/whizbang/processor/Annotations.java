@@ -38,7 +38,10 @@ final class Annotations {
         return find(element, annotationType).isPresent();
     }
 
-    /** The value of an annotation member, its default when not written. */
+    /**
+     * The value of an annotation member, its default when not written, or null when it has neither: javac reports
+     * that missing member itself, so the processor reads it as zero and carries on.
+     */
     Object value(AnnotationMirror mirror, String member) {
         Map<? extends ExecutableElement, ? extends AnnotationValue> values =
                 elements.getElementValuesWithDefaults(mirror);
@@ -47,23 +50,23 @@ final class Annotations {
                 return entry.getValue().getValue();
             }
         }
-        throw new IllegalArgumentException("no member " + member + " in " + mirror);
+        return null;
     }
 
     String string(AnnotationMirror mirror, String member) {
-        return (String) value(mirror, member);
+        return value(mirror, member) instanceof String text ? text : "";
     }
 
     int integer(AnnotationMirror mirror, String member) {
-        return ((Number) value(mirror, member)).intValue();
+        return value(mirror, member) instanceof Number number ? number.intValue() : 0;
     }
 
     long longInteger(AnnotationMirror mirror, String member) {
-        return ((Number) value(mirror, member)).longValue();
+        return value(mirror, member) instanceof Number number ? number.longValue() : 0;
     }
 
     double decimal(AnnotationMirror mirror, String member) {
-        return ((Number) value(mirror, member)).doubleValue();
+        return value(mirror, member) instanceof Number number ? number.doubleValue() : 0;
     }
 
     /** The types of a {@code Class<?>} member, or of each entry of a {@code Class<?>[]} member. */

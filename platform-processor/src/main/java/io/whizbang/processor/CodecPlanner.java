@@ -1,8 +1,6 @@
 package io.whizbang.processor;
 
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -77,14 +75,11 @@ final class CodecPlanner {
                     + "generated JSON codec cannot know: give its components concrete types");
             return false;
         }
-        for (Element current = record; current.getKind() != ElementKind.PACKAGE;
-             current = current.getEnclosingElement()) {
-            if (current.getModifiers().contains(Modifier.PRIVATE)) {
-                diagnostics.error(record, "record " + record.getQualifiedName() + " must not be private, nor be "
-                        + "nested in a private class: its generated JSON codec lives beside it in package "
-                        + GeneratedNames.packageName(record));
-                return false;
-            }
+        if (HandlerRules.isPrivate(record)) {
+            diagnostics.error(record, "record " + record.getQualifiedName() + " must not be private, nor be "
+                    + "nested in a private class: its generated JSON codec lives beside it in package "
+                    + GeneratedNames.packageName(record));
+            return false;
         }
         return true;
     }

@@ -116,7 +116,7 @@ final class CompilationScanner {
             ExecutableElement method = upcaster.method();
             TypeElement owner = (TypeElement) method.getEnclosingElement();
             boolean visible = method.getModifiers().contains(Modifier.PUBLIC) && HandlerRules.isVisibleEverywhere(owner)
-                    || GeneratedNames.packageName(owner).equals(registryPackage);
+                    || GeneratedNames.packageName(owner).equals(registryPackage) && !HandlerRules.isPrivate(owner);
             if (!visible) {
                 diagnostics.error(method, "upcaster " + HandlerRules.methodName(owner, method) + " must be public, "
                         + "in a public class: the generated registry in package " + registryPackage + " calls it");

@@ -183,6 +183,17 @@ final class HandlerRules {
         return owner.getQualifiedName() + "." + method.getSimpleName();
     }
 
+    /** Whether the element, or a type enclosing it, is private. */
+    static boolean isPrivate(Element element) {
+        for (Element current = element; current.getKind() != ElementKind.PACKAGE;
+             current = current.getEnclosingElement()) {
+            if (current.getModifiers().contains(Modifier.PRIVATE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether code in any package can refer to the element: it and every type enclosing it are public. */
     static boolean isVisibleEverywhere(Element element) {
         for (Element current = element; current.getKind() != ElementKind.PACKAGE;

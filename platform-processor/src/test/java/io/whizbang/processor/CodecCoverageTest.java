@@ -62,6 +62,17 @@ class CodecCoverageTest {
         assertThat(codecs.encode(clash)).isEqualTo(json);
     }
 
+    @Test
+    void answerOfAQueryGetsACodecEvenWithoutALens() {
+        Compilation compilation = Compilation.process(dir, TestSources.app("""
+                public record OrderView(String orderId) { }
+                public record GetOrder(String orderId) implements Query<OrderView> { }
+                """));
+
+        assertThat(compilation.generatedSources()).contains("io/t/App_OrderViewJsonCodec.java",
+                "io/t/App_GetOrderJsonCodec.java", "io/t/AppRegistry.java");
+    }
+
     private static Registry registry(Compilation compilation) throws ReflectiveOperationException {
         assertThat(compilation.succeeded()).as("%s", compilation.diagnostics()).isTrue();
         return (Registry) compilation.classLoader().loadClass("io.t.AppRegistry").getMethod("create").invoke(null);
