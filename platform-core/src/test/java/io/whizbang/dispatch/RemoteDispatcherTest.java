@@ -118,4 +118,26 @@ class RemoteDispatcherTest {
                     })));
                 })));
     }
+
+    @Test
+    void aMessageWithoutTenantIsInvalidArgumentAndNothingIsAppended(Vertx vertx, VertxTestContext ctx) {
+        JsonObject envelope = new JsonObject()
+                .put("messageId", "0190a3c2-0000-7000-8000-000000000002")
+                .put("correlationId", "0190a3c2-0000-7000-8000-000000000002")
+                .put("principal", new JsonObject().put("subject", "alice").put("tenant", "acme")
+                        .put("scopes", new io.vertx.core.json.JsonArray().add(CounterRegistry.WRITE)))
+                .put("timestamp", "2026-01-01T00:00:00Z")
+                .put("type", "Increment").put("schemaVersion", 1)
+                .put("payload", new JsonObject().put("counterId", "c1").put("by", 1));
+        vertx.eventBus().request(options.commandAddress(), new JsonObject().put("send", envelope))
+                .onComplete(ctx.failing(failure -> ctx.verify(() -> {
+                    assertThat(ErrorCode.fromWireCode(((ReplyException) failure).failureCode()))
+                            .isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(failure.getMessage()).isEqualTo("tenant: is required");
+                    ledger.head().onComplete(ctx.succeeding(head -> ctx.verify(() -> {
+                        assertThat(head).isZero();
+                        ctx.completeNow();
+                    })));
+                })));
+    }
 }

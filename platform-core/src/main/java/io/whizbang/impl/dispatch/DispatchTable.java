@@ -20,6 +20,13 @@ import java.util.Map;
  */
 public final class DispatchTable {
     private final Map<Class<?>, ReceptorBinding<?, ?>> receptors = new HashMap<>();
+    /** The receptor per command class, cached on the class itself: the hot path's one lookup. */
+    private final ClassValue<ReceptorBinding<?, ?>> receptorOf = new ClassValue<>() {
+        @Override
+        protected ReceptorBinding<?, ?> computeValue(Class<?> type) {
+            return receptors.get(type);
+        }
+    };
     private final Map<Class<?>, LensBinding<?, ?>> lenses = new HashMap<>();
     private final Map<Class<?>, PerspectiveBinding<?>> perspectivesByModel = new HashMap<>();
     private final Map<Class<?>, PolicyRunner> policies = new HashMap<>();
@@ -42,7 +49,7 @@ public final class DispatchTable {
 
     /** The receptor of the command's type; {@code INVALID_ARGUMENT} when there is none. */
     public ReceptorBinding<?, ?> receptor(Class<?> commandType) {
-        ReceptorBinding<?, ?> binding = receptors.get(commandType);
+        ReceptorBinding<?, ?> binding = receptorOf.get(commandType);
         if (binding == null) {
             throw new ValidationException("type", "no receptor handles " + commandType.getSimpleName());
         }
@@ -55,7 +62,7 @@ public final class DispatchTable {
      */
     public ReceptorBinding<?, ?> route(Envelope<? extends Command> envelope) {
         ReceptorBinding<?, ?> binding = receptor(envelope.payload().getClass());
-        Guard.check(envelope, binding.access(), "sending " + binding.commandType().getSimpleName());
+        Guard.check(envelope, binding.access(), "sending", binding.commandType());
         return binding;
     }
 

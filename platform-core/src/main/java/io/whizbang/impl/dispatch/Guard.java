@@ -13,7 +13,11 @@ final class Guard {
     private Guard() {
     }
 
-    static void check(Envelope<?> envelope, Access access, String what) {
+    /**
+     * Passes or throws; {@code verb} and {@code type} only make the message of a refusal, so a passing check
+     * builds no text.
+     */
+    static void check(Envelope<?> envelope, Access access, String verb, Class<?> type) {
         if (envelope.tenant().isBlank()) {
             throw new ValidationException("tenant", "every message needs a tenant");
         }
@@ -22,7 +26,7 @@ final class Guard {
                     + envelope.principal().tenant() + " may not act in tenant " + envelope.tenant());
         }
         if (!access.allows(envelope.principal())) {
-            throw PermanentException.denied(what + " needs scope " + access.scope() + "; principal "
+            throw PermanentException.denied(verb + " " + type.getSimpleName() + " needs scope " + access.scope() + "; principal "
                     + envelope.principal().subject() + " holds " + envelope.principal().scopes().stream().sorted()
                     .toList());
         }

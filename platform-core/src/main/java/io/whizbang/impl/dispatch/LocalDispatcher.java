@@ -77,7 +77,7 @@ public final class LocalDispatcher implements Dispatcher {
     public <R> Future<R> ask(Envelope<? extends Query<R>> envelope) {
         try {
             LensBinding<Query<R>, R> binding = (LensBinding<Query<R>, R>) table.lens(envelope.payload().getClass());
-            Guard.check(envelope, binding.access(), "asking " + envelope.payload().getClass().getSimpleName());
+            Guard.check(envelope, binding.access(), "asking", binding.queryType());
             StoreLensContext context = new StoreLensContext(envelope, store, table, registry.codecs());
             return table.policies(binding.queryType()).run(envelope.tenant(), envelope.payload(),
                     () -> binding.lens().ask(envelope.payload(), context));
