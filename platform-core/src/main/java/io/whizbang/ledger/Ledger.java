@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.whizbang.impl.ledger.MemoryLedger;
 import io.whizbang.impl.ledger.PollingSubscription;
+import io.whizbang.outbox.Outbox;
+import io.whizbang.outbox.OutboxMessage;
 
 import java.util.List;
 import java.util.function.Function;
@@ -27,12 +29,26 @@ public interface Ledger {
     }
 
     /**
-     * Appends to one or more streams atomically: all commit or none.
+     * Appends to one or more streams and writes outgoing messages to the outbox, atomically: all commit or none.
      *
      * <p>Fails with a {@link io.whizbang.error.ConcurrencyException} when a stream is not at its expected version.
-     * Appending events whose ids are already stored, in the same stream and order, returns the original result.
+     * Appending events whose ids are already stored, in the same stream and order, returns the original result and
+     * writes no outbox row again.
      */
-    Future<AppendResult> append(List<StreamAppend> appends);
+    Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox);
+
+    /** Appends to one or more streams atomically, with no outgoing message. */
+    default Future<AppendResult> append(List<StreamAppend> appends) {
+        return append(appends, List.of());
+    }
+
+    /** The outgoing messages committed with the events, for the relay. */
+    Outbox outbox();
+
+    /** Where this ledger keeps aggregate snapshots; {@link SnapshotStore#none()} when it keeps none. */
+    default SnapshotStore snapshots() {
+        return SnapshotStore.none();
+    }
 
     /** Appends to one stream. */
     default Future<AppendResult> append(String tenant, StreamId stream, ExpectedVersion expected,

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The event-bus addresses a ledger is served at: {@code <prefix>.ledger.append}, {@code .readStream},
- * {@code .readAll} and {@code .head} answer requests; {@code .appended} is published whenever new events may be
- * readable.
+ * {@code .readAll}, {@code .head}, {@code .outbox.pending}, {@code .outbox.published}, {@code .snapshot.load} and
+ * {@code .snapshot.save} answer requests; {@code .appended} is published whenever new events may be readable.
  *
  * @param prefix the prefix shared by every address, such as {@code whizbang}
  */
@@ -40,5 +40,25 @@ public record LedgerAddresses(String prefix) {
     /** The address published to, with the head position, whenever new events may be readable. */
     public String appended() {
         return prefix + ".ledger.appended";
+    }
+
+    /** The address that answers pending outbox records. */
+    public String outboxPending() {
+        return prefix + ".ledger.outbox.pending";
+    }
+
+    /** The address that marks outbox records published. */
+    public String outboxPublished() {
+        return prefix + ".ledger.outbox.published";
+    }
+
+    /** The address that loads a stream's snapshot. */
+    public String snapshotLoad() {
+        return prefix + ".ledger.snapshot.load";
+    }
+
+    /** The address that saves a snapshot. */
+    public String snapshotSave() {
+        return prefix + ".ledger.snapshot.save";
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.codec.JsonRead;
 import io.whizbang.impl.dispatch.Failures;
@@ -11,8 +12,13 @@ import io.whizbang.impl.ledger.AppendListeners;
 import io.whizbang.impl.ledger.LedgerReads;
 import io.whizbang.impl.ledger.LedgerWire;
 import io.whizbang.impl.ledger.RemoteConflicts;
+import io.whizbang.impl.ledger.StorageWire;
+import io.whizbang.outbox.Outbox;
+import io.whizbang.outbox.OutboxRecord;
+import io.whizbang.outbox.OutboxMessage;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A ledger in another verticle or JVM, reached over the event bus at the {@link LedgerAddresses} of a prefix where a
@@ -40,8 +46,8 @@ public final class LedgerClient implements Ledger {
     }
 
     @Override
-    public Future<AppendResult> append(List<StreamAppend> appends) {
-        return request(addresses.append(), LedgerWire.appendRequest(appends))
+    public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox) {
+        return request(addresses.append(), LedgerWire.appendRequest(appends, outbox))
                 .recover(failure -> Future.failedFuture(
                         RemoteConflicts.restore(Failures.fromReply(failure, addresses.append()), appends)))
                 .map(LedgerWire::appendResult);
@@ -67,6 +73,43 @@ public final class LedgerClient implements Ledger {
         return request(addresses.head(), new JsonObject())
                 .recover(failure -> Future.failedFuture(Failures.fromReply(failure, addresses.head())))
                 .map(json -> JsonRead.required(json, "position", JsonRead.LONG));
+    }
+
+    @Override
+    public Outbox outbox() {
+        return new Outbox() {
+            @Override
+            public Future<List<OutboxRecord>> pending(int max) {
+                return call(addresses.outboxPending(), new JsonObject().put("max", max)).map(StorageWire::records);
+            }
+
+            @Override
+            public Future<Void> markPublished(List<Long> sequences) {
+                return call(addresses.outboxPublished(), new JsonObject().put("sequences", new JsonArray(sequences)))
+                        .mapEmpty();
+            }
+        };
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return new SnapshotStore() {
+            @Override
+            public Future<Optional<Snapshot>> load(String tenant, StreamId stream) {
+                return call(addresses.snapshotLoad(), new JsonObject().put("tenant", tenant)
+                        .put("stream", stream.value()))
+                        .map(json -> Optional.ofNullable(json.getJsonObject("snapshot")).map(StorageWire::snapshot));
+            }
+
+            @Override
+            public Future<Void> save(Snapshot snapshot) {
+                return call(addresses.snapshotSave(), StorageWire.encode(snapshot)).mapEmpty();
+            }
+        };
+    }
+
+    private Future<JsonObject> call(String address, JsonObject body) {
+        return request(address, body).recover(failure -> Future.failedFuture(Failures.fromReply(failure, address)));
     }
 
     @Override

@@ -5,10 +5,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import io.whizbang.codec.JsonRead;
 import io.whizbang.error.ValidationException;
 import io.whizbang.impl.dispatch.Failures;
 import io.whizbang.impl.ledger.LedgerReads;
 import io.whizbang.impl.ledger.LedgerWire;
+import io.whizbang.impl.ledger.StorageWire;
 import io.whizbang.message.MessageIds;
 
 import java.util.ArrayList;
@@ -63,7 +65,8 @@ public final class LedgerEndpoint {
     }
 
     private Future<Void> start() {
-        serve(addresses.append(), body -> ledger.append(LedgerWire.appends(body)).map(LedgerWire::encode));
+        serve(addresses.append(), body -> ledger.append(LedgerWire.appends(body), LedgerWire.outbox(body))
+                .map(LedgerWire::encode));
         serve(addresses.readStream(), body -> {
             LedgerReads.ReadStream read = LedgerReads.ReadStream.fromJson(body);
             return ledger.readStream(read.tenant(), read.stream(), read.fromVersion(), read.maxCount())
@@ -74,6 +77,18 @@ public final class LedgerEndpoint {
             return ledger.readAll(read.afterPosition(), read.maxCount()).map(LedgerWire::encodeEvents);
         });
         serve(addresses.head(), body -> ledger.head().map(head -> new JsonObject().put("position", head)));
+        serve(addresses.outboxPending(), body -> ledger.outbox()
+                .pending(JsonRead.required(body, "max", JsonRead.INT)).map(StorageWire::encodeRecords));
+        serve(addresses.outboxPublished(), body -> ledger.outbox()
+                .markPublished(JsonRead.required(body, "sequences", JsonRead.list(JsonRead.LONG)))
+                .map(done -> new JsonObject()));
+        serve(addresses.snapshotLoad(), body -> ledger.snapshots()
+                .load(JsonRead.required(body, "tenant", JsonRead.STRING),
+                        StreamId.parse(JsonRead.required(body, "stream", JsonRead.STRING)))
+                .map(found -> found.map(snapshot -> new JsonObject().put("snapshot", StorageWire.encode(snapshot)))
+                        .orElseGet(JsonObject::new)));
+        serve(addresses.snapshotSave(), body -> ledger.snapshots().save(StorageWire.snapshot(body))
+                .map(done -> new JsonObject()));
         stopListening = ledger.onAppend(this::appended);
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList()).mapEmpty();
     }

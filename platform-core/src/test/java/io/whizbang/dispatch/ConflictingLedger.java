@@ -9,6 +9,8 @@ import io.whizbang.ledger.RecordedEvent;
 import io.whizbang.ledger.StreamAppend;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.ledger.StreamSlice;
+import io.whizbang.outbox.Outbox;
+import io.whizbang.outbox.OutboxMessage;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,13 +32,18 @@ final class ConflictingLedger implements Ledger {
     }
 
     @Override
-    public Future<AppendResult> append(List<StreamAppend> appends) {
+    public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox) {
         if (interruptions.getAndDecrement() > 0) {
             StreamAppend first = appends.get(0);
             return inner.append(first.tenant(), first.stream(), ExpectedVersion.any(), List.of(intruder.get()))
-                    .compose(done -> inner.append(appends));
+                    .compose(done -> inner.append(appends, outbox));
         }
-        return inner.append(appends);
+        return inner.append(appends, outbox);
+    }
+
+    @Override
+    public Outbox outbox() {
+        return inner.outbox();
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.whizbang.error.ConcurrencyException;
 import io.whizbang.error.ErrorCode;
 import io.whizbang.error.WhizbangException;
 import io.whizbang.message.MessageIds;
+import io.whizbang.outbox.OutboxMessage;
+import io.whizbang.outbox.OutboxRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -336,6 +338,109 @@ public abstract class LedgerContractTest {
                 .onComplete(ctx.succeeding(done -> ctx.verify(() -> {
                     assertThat(seen).containsExactly(1L, 2L);
                     assertThat(subscription.completion().succeeded()).isTrue();
+                    ctx.completeNow();
+                })));
+    }
+
+    protected static OutboxMessage message(String tenant, String key, int n) {
+        return new OutboxMessage(MessageIds.next(), tenant, "orders", key, new JsonObject().put("n", n),
+                new JsonObject().put("type", "Happened"));
+    }
+
+    @Test
+    void outboxMessagesCommitWithTheEventsInOrder(VertxTestContext ctx) {
+        ledger.append(List.of(new StreamAppend("acme", ORDER, ExpectedVersion.noStream(), events(1))),
+                        List.of(message("acme", "Order-42", 1), message("acme", "Order-42", 2)))
+                .compose(done -> ledger.append(List.of(new StreamAppend("globex", ORDER, ExpectedVersion.noStream(),
+                        events(1))), List.of(message("globex", "Order-42", 3))))
+                .compose(done -> ledger.outbox().pending(10))
+                .onComplete(ctx.succeeding(pending -> ctx.verify(() -> {
+                    assertThat(pending).extracting(record -> record.message().payload().getInteger("n"))
+                            .containsExactly(1, 2, 3);
+                    assertThat(pending).extracting(record -> record.message().tenant())
+                            .containsExactly("acme", "acme", "globex");
+                    assertThat(pending).extracting(OutboxRecord::sequence).isSorted().doesNotHaveDuplicates();
+                    assertThat(pending.get(0).message().headers().getString("type")).isEqualTo("Happened");
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void aRefusedAppendWritesNoOutboxRow(VertxTestContext ctx) {
+        ledger.append("acme", ORDER, ExpectedVersion.noStream(), events(1))
+                .compose(done -> ledger.append(List.of(new StreamAppend("acme", ORDER, ExpectedVersion.noStream(),
+                        events(1))), List.of(message("acme", "Order-42", 1))))
+                .recover(failure -> {
+                    ctx.verify(() -> assertThat(failure).isInstanceOf(ConcurrencyException.class));
+                    return Future.succeededFuture();
+                })
+                .compose(done -> ledger.outbox().pending(10))
+                .onComplete(ctx.succeeding(pending -> ctx.verify(() -> {
+                    assertThat(pending).isEmpty();
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void aRetriedAppendWritesItsOutboxRowsOnce(VertxTestContext ctx) {
+        List<StreamAppend> appends = List.of(new StreamAppend("acme", ORDER, ExpectedVersion.noStream(), events(2)));
+        List<OutboxMessage> outbox = List.of(message("acme", "Order-42", 1));
+        ledger.append(appends, outbox)
+                .compose(done -> ledger.append(appends, outbox))
+                .compose(done -> ledger.outbox().pending(10))
+                .onComplete(ctx.succeeding(pending -> ctx.verify(() -> {
+                    assertThat(pending).hasSize(1);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void publishedOutboxRecordsAreNoLongerPending(VertxTestContext ctx) {
+        ledger.append(List.of(new StreamAppend("acme", ORDER, ExpectedVersion.any(), events(1))),
+                        List.of(message("acme", "k", 1), message("acme", "k", 2), message("acme", "k", 3)))
+                .compose(done -> ledger.outbox().pending(2))
+                .compose(firstTwo -> {
+                    ctx.verify(() -> assertThat(firstTwo).hasSize(2));
+                    List<Long> sequences = firstTwo.stream().map(OutboxRecord::sequence).toList();
+                    return ledger.outbox().markPublished(sequences)
+                            .compose(done -> ledger.outbox().markPublished(sequences));
+                })
+                .compose(done -> ledger.outbox().pending(10))
+                .onComplete(ctx.succeeding(pending -> ctx.verify(() -> {
+                    assertThat(pending).extracting(record -> record.message().payload().getInteger("n"))
+                            .containsExactly(3);
+                    ctx.completeNow();
+                })));
+    }
+
+    private static Snapshot snapshot(String tenant, long version) {
+        return new Snapshot(tenant, ORDER, version, "Order", 1, new JsonObject().put("at", version),
+                java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void theNewestSnapshotOfAStreamIsKeptPerTenant(VertxTestContext ctx) {
+        SnapshotStore snapshots = ledger.snapshots();
+        snapshots.save(snapshot("acme", 50))
+                .compose(done -> snapshots.save(snapshot("acme", 100)))
+                .compose(done -> snapshots.save(snapshot("acme", 75)))
+                .compose(done -> snapshots.save(snapshot("globex", 5)))
+                .compose(done -> snapshots.load("acme", ORDER))
+                .compose(acme -> {
+                    ctx.verify(() -> {
+                        assertThat(acme).isPresent();
+                        assertThat(acme.get().version()).isEqualTo(100);
+                        assertThat(acme.get().state().getLong("at")).isEqualTo(100);
+                        assertThat(acme.get().stateType()).isEqualTo("Order");
+                    });
+                    return snapshots.load("globex", ORDER);
+                })
+                .compose(globex -> {
+                    ctx.verify(() -> assertThat(globex.map(Snapshot::version)).contains(5L));
+                    return snapshots.load("initech", ORDER);
+                })
+                .onComplete(ctx.succeeding(none -> ctx.verify(() -> {
+                    assertThat(none).isEmpty();
                     ctx.completeNow();
                 })));
     }

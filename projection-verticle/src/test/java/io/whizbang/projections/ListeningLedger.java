@@ -5,6 +5,8 @@ import io.whizbang.ledger.AppendResult;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.ledger.RecordedEvent;
 import io.whizbang.ledger.StreamAppend;
+import io.whizbang.outbox.Outbox;
+import io.whizbang.outbox.OutboxMessage;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.ledger.StreamSlice;
 
@@ -27,8 +29,13 @@ final class ListeningLedger implements Ledger {
     }
 
     @Override
-    public Future<AppendResult> append(List<StreamAppend> appends) {
-        return delegate.append(appends);
+    public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox) {
+        return delegate.append(appends, outbox);
+    }
+
+    @Override
+    public Outbox outbox() {
+        return delegate.outbox();
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.whizbang.ledger.ExpectedVersion;
 import io.whizbang.ledger.RecordedEvent;
 import io.whizbang.ledger.StreamAppend;
 import io.whizbang.ledger.StreamId;
+import io.whizbang.outbox.OutboxMessage;
 import io.whizbang.ledger.StreamSlice;
 
 import java.util.List;
@@ -34,7 +35,7 @@ public final class LedgerWire {
     }
 
     /** The request body of an append. */
-    public static JsonObject appendRequest(List<StreamAppend> appends) {
+    public static JsonObject appendRequest(List<StreamAppend> appends, List<OutboxMessage> outbox) {
         JsonArray items = new JsonArray();
         for (StreamAppend append : appends) {
             JsonArray events = new JsonArray();
@@ -42,7 +43,15 @@ public final class LedgerWire {
             items.add(new JsonObject().put("tenant", append.tenant()).put("stream", append.stream().value())
                     .put("expected", encode(append.expected())).put("events", events));
         }
-        return new JsonObject().put("appends", items);
+        JsonArray messages = new JsonArray();
+        outbox.forEach(message -> messages.add(StorageWire.encode(message)));
+        return new JsonObject().put("appends", items).put("outbox", messages);
+    }
+
+    /** The outbox messages of an append request; none when absent. */
+    public static List<OutboxMessage> outbox(JsonObject request) {
+        return JsonRead.optional(request, "outbox", JsonRead.list(JsonRead.record(StorageWire::message)))
+                .orElse(List.of());
     }
 
     /** The appends of an append request. */

@@ -10,7 +10,10 @@ import io.whizbang.ledger.Ledger;
 import io.whizbang.ledger.RecordedEvent;
 import io.whizbang.ledger.StreamAppend;
 import io.whizbang.ledger.StreamId;
+import io.whizbang.ledger.SnapshotStore;
 import io.whizbang.ledger.StreamSlice;
+import io.whizbang.outbox.Outbox;
+import io.whizbang.outbox.OutboxMessage;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,6 +32,8 @@ public final class MemoryLedger implements Ledger {
     private final List<RecordedEvent> all = new ArrayList<>();
     private final Map<String, List<RecordedEvent>> streams = new HashMap<>();
     private final Map<UUID, RecordedEvent> byId = new HashMap<>();
+    private final MemoryOutbox outbox = new MemoryOutbox();
+    private final SnapshotStore snapshots = SnapshotStore.memory();
 
     public MemoryLedger(Vertx vertx, int maxEventBytes) {
         this.maxEventBytes = maxEventBytes;
@@ -36,7 +41,7 @@ public final class MemoryLedger implements Ledger {
     }
 
     @Override
-    public Future<AppendResult> append(List<StreamAppend> appends) {
+    public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> messages) {
         try {
             AppendChecks.check(appends, maxEventBytes);
             AppendResult result;
@@ -53,6 +58,7 @@ public final class MemoryLedger implements Ledger {
                     }
                 }
                 result = write(appends);
+                outbox.add(messages, clock.instant());
             }
             listeners.fire();
             return Future.succeededFuture(result);
@@ -129,6 +135,16 @@ public final class MemoryLedger implements Ledger {
     @Override
     public synchronized Future<Long> head() {
         return Future.succeededFuture((long) all.size());
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
     }
 
     @Override
