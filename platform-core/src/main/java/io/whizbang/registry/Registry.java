@@ -22,11 +22,20 @@ import java.util.Objects;
  * @param lenses      the lenses, one per query type
  * @param sagas       the sagas
  * @param flowMap     the message-flow map as JSON text (commands to receptors to events to consumers)
+ * @param snapshots   how aggregate states are snapshotted
  */
 public record Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> receptors,
                        List<PerspectiveBinding<?>> perspectives, List<LensBinding<?, ?>> lenses,
-                       List<SagaBinding<?>> sagas, String flowMap) {
+                       List<SagaBinding<?>> sagas, String flowMap, List<SnapshotPolicy<?>> snapshots) {
+    /** A registry without snapshot policies. */
+    public Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> receptors,
+                    List<PerspectiveBinding<?>> perspectives, List<LensBinding<?, ?>> lenses,
+                    List<SagaBinding<?>> sagas, String flowMap) {
+        this(name, codecs, receptors, perspectives, lenses, sagas, flowMap, List.of());
+    }
+
     public Registry {
+        snapshots = List.copyOf(snapshots);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(codecs, "codecs");
         receptors = List.copyOf(receptors);
@@ -40,6 +49,8 @@ public record Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> r
         requireUnique(perspectives.stream().map(binding -> (Object) binding.modelType()).toList(),
                 "perspectives with model");
         requireUnique(sagas.stream().map(binding -> (Object) binding.name()).toList(), "sagas named");
+        requireUnique(snapshots.stream().map(policy -> (Object) policy.typeName()).toList(),
+                "snapshot policies for");
     }
 
     /** This registry together with another's handlers and codecs. */
@@ -52,8 +63,10 @@ public record Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> r
         allLenses.addAll(other.lenses);
         List<SagaBinding<?>> allSagas = new ArrayList<>(sagas);
         allSagas.addAll(other.sagas);
+        List<SnapshotPolicy<?>> allSnapshots = new ArrayList<>(snapshots);
+        allSnapshots.addAll(other.snapshots);
         return new Registry(name + "+" + other.name, codecs.with(other.codecs), allReceptors, allPerspectives,
-                allLenses, allSagas, "[" + flowMap + "," + other.flowMap + "]");
+                allLenses, allSagas, "[" + flowMap + "," + other.flowMap + "]", allSnapshots);
     }
 
     private static void requireUnique(List<Object> keys, String what) {

@@ -36,6 +36,8 @@ public final class CounterCodecs {
                 .add(message(GetCount.class, "GetCount", 1,
                         v -> new JsonObject().put("counterId", v.counterId()),
                         json -> new GetCount(JsonRead.required(json, "counterId", JsonRead.STRING))))
+                .add(plain(Integer.class, v -> new JsonObject().put("value", v),
+                        json -> JsonRead.required(json, "value", JsonRead.INT)))
                 .add(plain(Count.class,
                         v -> new JsonObject().put("counterId", v.counterId()).put("value", v.value()),
                         json -> new Count(JsonRead.required(json, "counterId", JsonRead.STRING),

@@ -6,6 +6,7 @@ import io.whizbang.registry.LensBinding;
 import io.whizbang.registry.PerspectiveBinding;
 import io.whizbang.registry.ReceptorBinding;
 import io.whizbang.registry.Registry;
+import io.whizbang.registry.SnapshotPolicy;
 
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,15 @@ public final class CounterRegistry {
     }
 
     public static Registry create(CounterReceptor receptor, PolicySet policies) {
+        return create(receptor, policies, List.of());
+    }
+
+    /** With snapshots of the counter's state (an Integer) every {@code every} events. */
+    public static Registry snapshotted(CounterReceptor receptor, int every) {
+        return create(receptor, PolicySet.NONE, List.of(new SnapshotPolicy<>(Integer.class, "CounterState", every, 1)));
+    }
+
+    private static Registry create(CounterReceptor receptor, PolicySet policies, List<SnapshotPolicy<?>> snapshots) {
         CountPerspective perspective = new CountPerspective();
         return new Registry("counters", CounterCodecs.codecs(),
                 List.of(new ReceptorBinding<>(Increment.class, receptor, Access.scope(WRITE), policies,
@@ -34,6 +44,6 @@ public final class CounterRegistry {
                             }
                         })),
                 List.of(new LensBinding<>(GetCount.class, new GetCountLens(), Access.scope(READ), PolicySet.NONE)),
-                List.of(), "{}");
+                List.of(), "{}", snapshots);
     }
 }

@@ -31,13 +31,16 @@ import java.util.UUID;
 final class CommandHandling {
     private final Ledger ledger;
     private final StreamLoader loader;
+    private final Snapshots snapshots;
     private final EventRecords records;
     private final Clock clock;
     private final int maxConflictRetries;
 
-    CommandHandling(Ledger ledger, StreamLoader loader, EventRecords records, Clock clock, int maxConflictRetries) {
+    CommandHandling(Ledger ledger, StreamLoader loader, Snapshots snapshots, EventRecords records, Clock clock,
+                    int maxConflictRetries) {
         this.ledger = ledger;
         this.loader = loader;
+        this.snapshots = snapshots;
         this.records = records;
         this.clock = clock;
         this.maxConflictRetries = maxConflictRetries;
@@ -78,8 +81,18 @@ final class CommandHandling {
                 data.add(records.toData(envelope.caused(records.typeOf(event), event, clock)));
             }
             return ledger.append(envelope.tenant(), stream, ExpectedVersion.exactly(loaded.version()), data)
-                    .map(result -> receipt(envelope, stream, result.version(), result.position(),
-                            data.stream().map(EventData::eventId).toList()));
+                    .map(result -> {
+                        if (snapshots.enabled()) {
+                            S state = loaded.state();
+                            for (Event event : events) {
+                                state = receptor.aggregate().evolve(state, event);
+                            }
+                            snapshots.afterAppend(envelope.tenant(), stream, state, loaded.version(),
+                                    result.version());
+                        }
+                        return receipt(envelope, stream, result.version(), result.position(),
+                                data.stream().map(EventData::eventId).toList());
+                    });
         }).recover(failure -> {
             if (failure instanceof ConcurrencyException conflict && retry < maxConflictRetries) {
                 return attempt(envelope, binding, command, context, stream, retry + 1);

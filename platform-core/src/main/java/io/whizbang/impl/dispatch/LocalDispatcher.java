@@ -47,8 +47,10 @@ public final class LocalDispatcher implements Dispatcher {
         this.store = store;
         this.table = new DispatchTable(vertx, registry, clock);
         this.records = new EventRecords(registry.codecs());
-        this.commands = new CommandHandling(ledger, new StreamLoader(ledger, records, options.getReadBatchSize()),
-                records, clock, options.getMaxConflictRetries());
+        Snapshots snapshots = new Snapshots(ledger.snapshots(), registry.snapshots(), registry.codecs(), clock);
+        this.commands = new CommandHandling(ledger,
+                new StreamLoader(ledger, records, options.getReadBatchSize(), snapshots), snapshots, records, clock,
+                options.getMaxConflictRetries());
     }
 
     @Override

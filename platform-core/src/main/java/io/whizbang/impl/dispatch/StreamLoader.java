@@ -6,22 +6,25 @@ import io.whizbang.ledger.Ledger;
 import io.whizbang.ledger.StreamId;
 
 /**
- * Folds a stream's events into a receptor's state, page by page.
+ * Folds a stream's events into a receptor's state, page by page, starting from a snapshot when one is usable.
  */
 final class StreamLoader {
     private final Ledger ledger;
     private final EventRecords records;
     private final int pageSize;
+    private final Snapshots snapshots;
 
-    StreamLoader(Ledger ledger, EventRecords records, int pageSize) {
+    StreamLoader(Ledger ledger, EventRecords records, int pageSize, Snapshots snapshots) {
         this.ledger = ledger;
         this.records = records;
         this.pageSize = pageSize;
+        this.snapshots = snapshots;
     }
 
-    /** The state and version of a stream, from its first event. */
+    /** The state and version of a stream: from its newest usable snapshot, else from its first event. */
     <S> Future<Loaded<S>> load(String tenant, StreamId stream, Aggregate<S> aggregate) {
-        return loadFrom(tenant, stream, aggregate, aggregate.initial(), 0);
+        return snapshots.start(tenant, stream, aggregate.initial())
+                .compose(start -> loadFrom(tenant, stream, aggregate, start.state(), start.version()));
     }
 
     private <S> Future<Loaded<S>> loadFrom(String tenant, StreamId stream, Aggregate<S> aggregate, S state,
