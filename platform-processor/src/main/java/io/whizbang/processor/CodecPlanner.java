@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides which records get a generated codec: the roots (messages, perspective models, saga states, lens answers)
- * and every record reachable from their components, checking that each component has a JSON form.
+ * Decides which records get a generated codec: the roots (messages, perspective models, saga states, lens answers,
+ * snapshotted aggregate states) and every record reachable from their components, checking that each component has
+ * a JSON form.
  */
 final class CodecPlanner {
     private final Elements elements;

@@ -18,11 +18,12 @@ import java.util.Map;
  * @param lenses       the lenses, ordered by query type name
  * @param sagas        the sagas, ordered by name
  * @param upcasters    the upcasters, ordered by event type name and version
+ * @param snapshots    the snapshotted aggregate states, ordered by type name
  * @param codecs       the codecs to generate, ordered by record name
  */
 record CompilationModel(ApplicationModel application, MessageCatalog messages, List<ReceptorModel> receptors,
                         List<PerspectiveModel> perspectives, List<LensModel> lenses, List<SagaModel> sagas,
-                        List<UpcasterModel> upcasters, List<CodecModel> codecs) {
+                        List<UpcasterModel> upcasters, List<SnapshotModel> snapshots, List<CodecModel> codecs) {
 
     /** The message model of a record the handlers refer to. */
     MessageModel message(TypeElement type) {

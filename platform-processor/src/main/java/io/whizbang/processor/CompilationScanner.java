@@ -18,8 +18,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Scans the types of a compilation for messages, handlers, upcasters and the application class, and checks them
- * together: the result is complete and consistent, or the errors were reported.
+ * Scans the types of a compilation for messages, handlers, upcasters, snapshotted states and the application class,
+ * and checks them together: the result is complete and consistent, or the errors were reported.
  */
 final class CompilationScanner {
     private final WhizbangApi api;
@@ -31,6 +31,7 @@ final class CompilationScanner {
     private final LensScanner lensScanner;
     private final SagaScanner sagaScanner;
     private final UpcasterScanner upcasterScanner;
+    private final SnapshotScanner snapshotScanner;
     private final ApplicationScanner applicationScanner;
     private final CodecPlanner codecPlanner;
 
@@ -46,6 +47,7 @@ final class CompilationScanner {
         this.lensScanner = new LensScanner(api, rules, policies, diagnostics);
         this.sagaScanner = new SagaScanner(api, types, annotations, rules, policies, diagnostics);
         this.upcasterScanner = new UpcasterScanner(api, annotations, diagnostics);
+        this.snapshotScanner = new SnapshotScanner(annotations, diagnostics);
         this.applicationScanner = new ApplicationScanner(annotations, diagnostics);
         this.codecPlanner = new CodecPlanner(elements, new FieldTypes(), diagnostics);
     }
@@ -60,32 +62,38 @@ final class CompilationScanner {
         List<LensModel> lenses = sorted(lensScanner.scan(types, messages), lens -> typeName(messages, lens.query()));
         List<SagaModel> sagas = sorted(sagaScanner.scan(types, messages), SagaModel::name);
         List<UpcasterModel> upcasters = upcasterScanner.scan(types, messages);
+        List<SnapshotModel> snapshots = snapshotScanner.scan(types);
         boolean strayOnMethods = rejectStrayOnMethods(types);
         boolean found = !messages.compiled().isEmpty() || !receptors.isEmpty() || !perspectives.isEmpty()
-                || !lenses.isEmpty() || !sagas.isEmpty() || !upcasters.isEmpty() || strayOnMethods
-                || diagnostics.hasErrors();
+                || !lenses.isEmpty() || !sagas.isEmpty() || !upcasters.isEmpty() || !snapshots.isEmpty()
+                || strayOnMethods || diagnostics.hasErrors();
         Optional<ApplicationModel> application = applicationScanner.scan(types, found);
         if (application.isEmpty() || diagnostics.hasErrors()) {
             return Optional.empty();
         }
         requireVisible(upcasters, application.get().packageName());
-        List<CodecModel> codecs = codecPlanner.plan(codecRoots(messages, perspectives, lenses, sagas), messages,
-                types.stream().map(type -> type.getQualifiedName().toString()).collect(Collectors.toSet()));
+        requireVisibleSnapshots(snapshots, application.get().packageName());
+        Set<String> compiled = types.stream().map(type -> type.getQualifiedName().toString())
+                .collect(Collectors.toSet());
+        List<CodecModel> codecs = codecPlanner.plan(codecRoots(messages, perspectives, lenses, sagas, snapshots),
+                messages, compiled);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
         return Optional.of(new CompilationModel(application.get(), messages, receptors, perspectives, lenses, sagas,
-                upcasters, codecs));
+                upcasters, snapshots, codecs));
     }
 
     /** The records that need JSON, each with the element to blame when its codec cannot be generated. */
     private static Map<TypeElement, Element> codecRoots(MessageCatalog messages, List<PerspectiveModel> perspectives,
-                                                        List<LensModel> lenses, List<SagaModel> sagas) {
+                                                        List<LensModel> lenses, List<SagaModel> sagas,
+                                                        List<SnapshotModel> snapshots) {
         Map<TypeElement, Element> roots = new LinkedHashMap<>();
         messages.compiled().forEach(message -> roots.put(message.type(), message.type()));
         perspectives.forEach(perspective -> roots.putIfAbsent(perspective.model(), perspective.type()));
         sagas.forEach(saga -> roots.putIfAbsent(saga.state(), saga.type()));
         lenses.forEach(lens -> roots.putIfAbsent(lens.answer(), lens.type()));
+        snapshots.forEach(snapshot -> roots.putIfAbsent(snapshot.state(), snapshot.state()));
         // A query's answer needs JSON even when its lens lives in another module.
         messages.compiled(MessageKind.QUERY).forEach(query -> query.answer().flatMap(messages::asRecord)
                 .ifPresent(answer -> roots.putIfAbsent(answer, query.type())));
@@ -120,6 +128,23 @@ final class CompilationScanner {
             if (!visible) {
                 diagnostics.error(method, "upcaster " + HandlerRules.methodName(owner, method) + " must be public, "
                         + "in a public class: the generated registry in package " + registryPackage + " calls it");
+            }
+        }
+    }
+
+    /**
+     * Snapshotted states must be visible from the registry's package, which names their classes; a private one is
+     * reported by the codec planner, whose codec could not see it either.
+     */
+    private void requireVisibleSnapshots(List<SnapshotModel> snapshots, String registryPackage) {
+        for (SnapshotModel snapshot : snapshots) {
+            TypeElement state = snapshot.state();
+            boolean visible = HandlerRules.isVisibleEverywhere(state)
+                    || GeneratedNames.packageName(state).equals(registryPackage);
+            if (!visible && !HandlerRules.isPrivate(state)) {
+                diagnostics.error(state, "@Snapshotted record " + state.getQualifiedName() + " must be public, "
+                        + "and so must any class it is nested in: the generated registry in package "
+                        + registryPackage + " refers to it");
             }
         }
     }

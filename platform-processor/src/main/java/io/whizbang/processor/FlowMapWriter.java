@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the message-flow map: which receptor takes each command and what it emits, who reads each event, which
- * lens answers each query, and what each perspective and saga handles. Entries are sorted, so that equal sources
+ * lens answers each query, what each perspective and saga handles, and how often each aggregate state is
+ * snapshotted. Entries are sorted, so that equal sources
  * give equal text.
  */
 final class FlowMapWriter {
@@ -27,6 +28,7 @@ final class FlowMapWriter {
         sections.put("queries", queries(model));
         sections.put("perspectives", perspectives(model));
         sections.put("sagas", sagas(model));
+        sections.put("snapshots", snapshots(model));
         StringBuilder json = new StringBuilder("{\"application\":")
                 .append(JsonText.quote(model.application().name()));
         sections.forEach((section, entries) -> {
@@ -112,6 +114,18 @@ final class FlowMapWriter {
             sagas.add(entry);
         }
         return sagas;
+    }
+
+    private static List<Map<String, Object>> snapshots(CompilationModel model) {
+        List<Map<String, Object>> snapshots = new ArrayList<>();
+        for (SnapshotModel snapshot : model.snapshots()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("state", snapshot.typeName());
+            entry.put("every", snapshot.every());
+            entry.put("schemaVersion", snapshot.schemaVersion());
+            snapshots.add(entry);
+        }
+        return snapshots;
     }
 
     private static Map<String, Object> message(MessageModel message) {

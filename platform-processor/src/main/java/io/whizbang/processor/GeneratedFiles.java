@@ -65,6 +65,7 @@ final class GeneratedFiles {
         model.lenses().forEach(lens -> origins.add(lens.type()));
         model.sagas().forEach(saga -> origins.add(saga.type()));
         model.upcasters().forEach(upcaster -> origins.add(upcaster.method().getEnclosingElement()));
+        model.snapshots().forEach(snapshot -> origins.add(snapshot.state()));
         return origins.stream().distinct().toArray(Element[]::new);
     }
 }

@@ -13,20 +13,21 @@ import java.util.regex.Pattern;
 
 /**
  * Writes the source of {@code <App>Registry}: plain constructor calls that build the application's
- * {@code io.whizbang.registry.Registry} with its codecs, upcasters and handler bindings, without reflection.
+ * {@code io.whizbang.registry.Registry} with its codecs, upcasters, handler bindings and snapshot policies, without
+ * reflection.
  */
 final class RegistryWriter {
     /** Names the generated code uses itself, which handler variables must not take. */
     private static final Set<String> RESERVED = Set.of("instances", "codecs", "receptors", "perspectives", "lenses",
-            "sagas", "event", "documents", "context", "state", "e", "java", "io", "NAME", "FLOW_MAP");
+            "sagas", "snapshots", "event", "documents", "context", "state", "e", "java", "io", "NAME", "FLOW_MAP");
     private static final List<String> IMPORTS = List.of("io.whizbang.codec.Codecs", "io.whizbang.codec.Upcaster",
             "io.whizbang.policy.CachePolicy", "io.whizbang.policy.CircuitBreakerPolicy",
             "io.whizbang.policy.PolicySet", "io.whizbang.policy.RateLimitPolicy", "io.whizbang.policy.RetryPolicy",
             "io.whizbang.policy.TimeoutPolicy", "io.whizbang.registry.Access", "io.whizbang.registry.Instances",
             "io.whizbang.registry.LensBinding", "io.whizbang.registry.PerspectiveBinding",
             "io.whizbang.registry.ReceptorBinding", "io.whizbang.registry.Registry",
-            "io.whizbang.registry.SagaBinding", "java.util.List", "java.util.Set",
-            "javax.annotation.processing.Generated");
+            "io.whizbang.registry.SagaBinding", "io.whizbang.registry.SnapshotPolicy", "java.util.List",
+            "java.util.Set", "javax.annotation.processing.Generated");
 
     /** The source of the registry class. */
     String source(CompilationModel model, String packageName, String flowMap) {
@@ -65,7 +66,11 @@ final class RegistryWriter {
         list(java, "List<PerspectiveBinding<?>> perspectives", model.perspectives(), bindings::perspective);
         list(java, "List<LensBinding<?, ?>> lenses", model.lenses(), bindings::lens);
         list(java, "List<SagaBinding<?>> sagas", model.sagas(), bindings::saga);
-        java.line("return new Registry(NAME, codecs, receptors, perspectives, lenses, sagas, FLOW_MAP);")
+        list(java, "List<SnapshotPolicy<?>> snapshots", model.snapshots(), (snapshot, out, end) ->
+                out.line("new SnapshotPolicy<>(" + names.of(snapshot.state()) + ".class, "
+                        + SourceText.quote(snapshot.typeName()) + ", " + snapshot.every() + ", "
+                        + snapshot.schemaVersion() + ")" + end));
+        java.line("return new Registry(NAME, codecs, receptors, perspectives, lenses, sagas, FLOW_MAP, snapshots);")
                 .close();
         codecs(java, model, names);
         String body = java.close().toString();
@@ -150,6 +155,7 @@ final class RegistryWriter {
         model.perspectives().forEach(perspective -> names.use(perspective.model()));
         model.sagas().forEach(saga -> names.use(saga.state()));
         model.upcasters().forEach(upcaster -> names.use(upcaster.owner()));
+        model.snapshots().forEach(snapshot -> names.use(snapshot.state()));
         model.codecs().forEach(codec -> names.use(codec.qualifiedName()));
     }
 

@@ -40,6 +40,7 @@ final class WhizbangApi {
     static final String CORRELATE_BY = "io.whizbang.handler.CorrelateBy";
     static final String REQUIRES_SCOPE = "io.whizbang.handler.RequiresScope";
     static final String PUBLIC_ACCESS = "io.whizbang.handler.PublicAccess";
+    static final String SNAPSHOTTED = "io.whizbang.handler.Snapshotted";
     static final String APPLICATION = "io.whizbang.handler.WhizbangApplication";
     static final String UPCASTS = "io.whizbang.codec.Upcasts";
     static final String JSON_OBJECT = "io.vertx.core.json.JsonObject";

@@ -67,7 +67,8 @@ class SampleCodecTest {
 
     @Test
     void modelStateAndNestedRecordsHaveCodecs() {
-        for (String record : new String[] {"OrderSummary", "FulfillmentState", "OrderLine", "StockReserved$Shipment"}) {
+        for (String record : new String[] {"OrderSummary", "FulfillmentState", "OrderState", "OrderLine",
+                "StockReserved$Shipment"}) {
             assertThat(codecs.find(sample.type("io.sample.orders." + record))).as(record).isNotNull();
         }
     }

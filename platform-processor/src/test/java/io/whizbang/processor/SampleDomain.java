@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The sources of the sample order domain under {@code src/test/resources/sample}: two commands, three events, a
- * receptor for each command, a perspective, a lens, a saga and an upcaster.
+ * receptor for each command, a perspective, a lens, a saga, an upcaster and a snapshotted aggregate state.
  */
 final class SampleDomain {
     private SampleDomain() {

@@ -2,6 +2,7 @@ package io.whizbang.processor;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.whizbang.codec.MessageCodec;
 import io.whizbang.handler.EventContext;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.message.Envelope;
@@ -20,6 +21,7 @@ import io.whizbang.registry.PerspectiveBinding;
 import io.whizbang.registry.ReceptorBinding;
 import io.whizbang.registry.Registry;
 import io.whizbang.registry.SagaBinding;
+import io.whizbang.registry.SnapshotPolicy;
 import io.whizbang.security.Principal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +146,14 @@ class SampleRegistryTest {
     }
 
     @Test
+    void snapshottedStateIsListedWithItsPolicyAndHasACodec() {
+        Class<?> state = type("OrderState");
+
+        assertThat(registry.snapshots()).containsExactly(new SnapshotPolicy<>(state, "OrderState", 50, 2));
+        assertThat(registry.codecs().find(state)).isNotNull().isNotInstanceOf(MessageCodec.class);
+    }
+
+    @Test
     void givenInstancesReplaceTheOnesTheRegistryMakes() throws ReflectiveOperationException {
         Class<?> lensType = sample.type("io.sample.orders.GetOrderLens");
         Object lens = lensType.getConstructor().newInstance();
@@ -185,13 +195,15 @@ class SampleRegistryTest {
                 .put("state", "FulfillmentState").put("correlateBy", "orderId")
                 .put("handles", new JsonArray().add("OrderPlaced").add("inventory.StockReserved"))
                 .put("sends", new JsonArray().add("ConfirmOrder")));
+        assertThat(flow.getJsonArray("snapshots")).containsExactly(new JsonObject()
+                .put("state", "OrderState").put("every", 50).put("schemaVersion", 2));
     }
 
     @Test
     void generatedSourcesUseNoReflection() {
         Compilation compilation = sample.compilation();
 
-        assertThat(compilation.generatedSources()).hasSize(11);
+        assertThat(compilation.generatedSources()).hasSize(12);
         for (String source : compilation.generatedSources()) {
             String text = compilation.generatedSource(source.replace(".java", "").replace('/', '.'));
             assertThat(text).as(source)
