@@ -1,6 +1,7 @@
 package io.whizbang.examples.orders;
 
 import io.whizbang.examples.orders.place.OrderLine;
+import io.whizbang.handler.Snapshotted;
 import io.whizbang.ledger.StreamId;
 
 import java.math.BigDecimal;
@@ -10,7 +11,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The state of one order as its receptors decide on it, folded from the events of its stream.
+ * The state of one order as its receptors decide on it, folded from the events of its stream; snapshotted every
+ * 100 events so a long-lived order loads quickly.
  *
  * @param orderId    the order's id, the message id of the command that placed it
  * @param customerId the customer who placed it
@@ -19,6 +21,7 @@ import java.util.UUID;
  * @param total      the sum of its lines
  * @param placedAt   when it was placed
  */
+@Snapshotted(every = 100)
 public record Order(UUID orderId, UUID customerId, OrderStatus status, List<OrderLine> lines, BigDecimal total,
                     Instant placedAt) {
     /** The category of order streams: {@code Order-<orderId>}. */
