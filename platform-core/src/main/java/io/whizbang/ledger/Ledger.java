@@ -59,6 +59,19 @@ public interface Ledger {
     /** Reads one stream from a version on (inclusive), at most {@code maxCount} events. */
     Future<StreamSlice> readStream(String tenant, StreamId stream, long fromVersion, int maxCount);
 
+    /** The stream's version and the times of its first and last events; version 0 for a stream that does not exist. */
+    default Future<StreamInfo> info(String tenant, StreamId stream) {
+        return readStream(tenant, stream, 1, 1).compose(first -> {
+            if (first.events().isEmpty()) {
+                return Future.succeededFuture(new StreamInfo(tenant, stream, 0, null, null));
+            }
+            return readStream(tenant, stream, first.streamVersion(), 1).map(last -> new StreamInfo(tenant, stream,
+                    last.streamVersion(), first.events().get(0).timestamp(),
+                    last.events().isEmpty() ? first.events().get(0).timestamp()
+                            : last.events().get(last.events().size() - 1).timestamp()));
+        });
+    }
+
     /**
      * Reads every tenant's events after a global position (exclusive), in position order, at most
      * {@code maxCount}.

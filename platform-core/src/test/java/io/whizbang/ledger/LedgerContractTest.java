@@ -444,4 +444,25 @@ public abstract class LedgerContractTest {
                     ctx.completeNow();
                 })));
     }
+
+    @Test
+    void streamInfoTellsVersionAndTimesWithoutReadingEverything(VertxTestContext ctx) {
+        ledger.append("acme", ORDER, ExpectedVersion.noStream(), events(4))
+                .compose(done -> ledger.info("acme", ORDER))
+                .compose(info -> {
+                    ctx.verify(() -> {
+                        assertThat(info.exists()).isTrue();
+                        assertThat(info.version()).isEqualTo(4);
+                        assertThat(info.createdAt()).isNotNull();
+                        assertThat(info.updatedAt()).isAfterOrEqualTo(info.createdAt());
+                    });
+                    return ledger.info("globex", ORDER);
+                })
+                .onComplete(ctx.succeeding(absent -> ctx.verify(() -> {
+                    assertThat(absent.exists()).isFalse();
+                    assertThat(absent.version()).isZero();
+                    assertThat(absent.createdAt()).isNull();
+                    ctx.completeNow();
+                })));
+    }
 }
