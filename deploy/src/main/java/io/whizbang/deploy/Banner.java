@@ -33,6 +33,9 @@ final class Banner {
         out.println("Whizbang " + Version.current() + " - application '" + platform.registry().name() + "'");
         out.println();
         row("store", options.getStore().display());
+        row("read models", Storage.durable(options.getStore())
+                ? "in memory, rebuilt from the ledger at every start (so they come back after a restart)"
+                : "in memory");
         row("data dir", options.getDataDir().toAbsolutePath().normalize().toString());
         row("event bus", "in this JVM (clustering is not in this build yet)");
         out.println();

@@ -1,6 +1,7 @@
 package io.whizbang.deploy;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.whizbang.dispatch.Dispatcher;
 import io.whizbang.dispatch.DispatcherOptions;
@@ -65,9 +66,27 @@ public final class Platform {
             return Future.failedFuture(e);
         }
         Platform platform = new Platform(Vertx.vertx(), registry, options);
-        return platform.startServices()
-                .map(platform)
-                .recover(failure -> platform.stop().transform(stopped -> Future.failedFuture(failure)));
+        // Not bound to a context: a failed start closes Vert.x, which then runs no callback on its own contexts.
+        Promise<Platform> started = Promise.promise();
+        platform.startServices().onComplete(done -> {
+            if (done.succeeded()) {
+                started.complete(platform);
+            } else {
+                platform.stopAfterFailedStart(done.cause(), started);
+            }
+        });
+        return started.future();
+    }
+
+    /**
+     * Stops what a failed start started, then fails the start with its cause. The stop runs on a thread of its own,
+     * since Vert.x cannot report its own close to one of its event loops, where the failure arrived.
+     */
+    private void stopAfterFailedStart(Throwable failure, Promise<Platform> started) {
+        Thread stopper = new Thread(() -> stop().onComplete(stopped -> started.fail(failure)),
+                "whizbang-failed-start");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private Future<Void> startServices() {

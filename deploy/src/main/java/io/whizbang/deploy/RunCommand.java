@@ -42,9 +42,9 @@ public final class RunCommand implements Callable<Integer> {
                     + " control (default: ${DEFAULT-VALUE}).")
     private String services;
 
-    @Option(names = "--store", defaultValue = RunOptions.DEFAULT_STORE, paramLabel = "<store>",
-            description = "Where events and read models are kept: memory, sqlite:<file> or"
-                    + " postgres://user:pass@host:port/db (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--store", paramLabel = "<store>",
+            description = "Where events are kept: memory, sqlite:<file> or postgres://user:pass@host:port/db"
+                    + " (default: sqlite:<data-dir>/" + RunOptions.DEFAULT_STORE_FILE + ", kept across restarts).")
     private String store;
 
     @Option(names = "--kafka", paramLabel = "<host:port>",
@@ -55,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
     private boolean cluster;
 
     @Option(names = "--data-dir", defaultValue = RunOptions.DEFAULT_DATA_DIR, paramLabel = "<dir>",
-            description = "Directory of the development key and file stores (default: ${DEFAULT-VALUE}).")
+            description = "Directory of the development key and of the default SQLite store"
+                    + " (default: ${DEFAULT-VALUE}).")
     private Path dataDir;
 
     @Override
@@ -90,16 +91,32 @@ public final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return ExitCodes.FAILURE;
         }
+        CountDownLatch stopped;
+        try {
+            stopped = stopOnShutdown(platform, err);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM was asked to stop while the platform started
+            stop(platform, err);
+            return ExitCodes.OK;
+        }
+        // the hook is in place before the banner, whose last line tells scripts that they may stop the process
         Banner.print(spec.commandLine().getOut(), platform, DEVELOPER, DEVELOPER_TTL, token);
-        return runUntilShutdown(platform, err);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
     }
 
     /** The options given on the command line, checked: nothing here is ever silently ignored. */
     private RunOptions options() {
         RunOptions options = new RunOptions()
                 .setServices(Service.parseList(services))
-                .setStore(StoreLocation.parse(store))
                 .setDataDir(dataDir);
+        if (store != null) {
+            options.setStore(StoreLocation.parse(store));
+        }
         if (kafka != null) {
             throw new UnsupportedOperationException("--kafka is not in this build yet: the Kafka transport arrives"
                     + " in a later build; run without --kafka to keep messages on the in-JVM event bus");
@@ -112,25 +129,31 @@ public final class RunCommand implements Callable<Integer> {
         return options;
     }
 
-    /** Blocks until the JVM shuts down, when a shutdown hook stops the platform. */
-    private static int runUntilShutdown(Platform platform, PrintWriter err) {
+    /**
+     * Installs the shutdown hook that stops the platform.
+     *
+     * @return counted down once the platform stopped
+     * @throws IllegalStateException when the JVM is already shutting down
+     */
+    private static CountDownLatch stopOnShutdown(Platform platform, PrintWriter err) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                platform.stop().toCompletionStage().toCompletableFuture().get(START_STOP_SECONDS, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                err.println("whizbang run: did not stop cleanly: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                stop(platform, err);
             } finally {
                 stopped.countDown();
             }
         }, "whizbang-shutdown"));
+        return stopped;
+    }
+
+    private static void stop(Platform platform, PrintWriter err) {
         try {
-            stopped.await();
+            platform.stop().toCompletionStage().toCompletableFuture().get(START_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            err.println("whizbang run: did not stop cleanly: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return ExitCodes.OK;
     }
 }

@@ -15,15 +15,21 @@ import java.util.stream.Collectors;
  * Options of {@code whizbang run}: which services to start, on which store, with which data directory.
  */
 public class RunOptions {
-    /** The store used when none is given. */
-    public static final String DEFAULT_STORE = "memory";
+    /**
+     * The store used when none is given, as it reads with the default data directory: an SQLite file in the data
+     * directory, {@code <data-dir>/}{@value #DEFAULT_STORE_FILE}, kept across restarts.
+     */
+    public static final String DEFAULT_STORE = "sqlite:./data/whizbang.db";
+    /** The name of the default store's SQLite file inside the data directory. */
+    public static final String DEFAULT_STORE_FILE = "whizbang.db";
     /** The services started when none are given. */
     public static final String DEFAULT_SERVICES = Service.ALL;
-    /** The data directory used when none is given: it holds the development key and, later, the SQLite file. */
+    /** The data directory used when none is given: it holds the development key and the default SQLite file. */
     public static final String DEFAULT_DATA_DIR = "./data";
 
     private Set<Service> services = Service.parseList(DEFAULT_SERVICES);
-    private StoreLocation store = StoreLocation.parse(DEFAULT_STORE);
+    /** The store given, or null for the default store in the data directory. */
+    private StoreLocation store;
     private Path dataDir = Path.of(DEFAULT_DATA_DIR);
     private DispatcherOptions dispatcherOptions = new DispatcherOptions();
 
@@ -34,7 +40,10 @@ public class RunOptions {
         JsonArray names = json.getJsonArray("services");
         setServices(names == null ? Service.parseList(DEFAULT_SERVICES)
                 : Service.parseList(names.stream().map(String::valueOf).collect(Collectors.joining(","))));
-        setStore(StoreLocation.parse(json.getString("store", DEFAULT_STORE)));
+        String storeText = json.getString("store");
+        if (storeText != null) {
+            setStore(StoreLocation.parse(storeText));
+        }
         setDataDir(Path.of(json.getString("dataDir", DEFAULT_DATA_DIR)));
         JsonObject dispatcher = json.getJsonObject("dispatcher");
         setDispatcherOptions(dispatcher == null ? new DispatcherOptions() : new DispatcherOptions(dispatcher));
@@ -59,11 +68,15 @@ public class RunOptions {
         return services.contains(service);
     }
 
+    /**
+     * Where the ledger and the read models are kept: the store set, or else the SQLite file
+     * {@value #DEFAULT_STORE_FILE} in the data directory.
+     */
     public StoreLocation getStore() {
-        return store;
+        return store != null ? store : new StoreLocation.Sqlite(dataDir.resolve(DEFAULT_STORE_FILE));
     }
 
-    /** Sets where the ledger and the read models are kept. */
+    /** Sets where the ledger and the read models are kept, instead of the SQLite file in the data directory. */
     public RunOptions setStore(StoreLocation store) {
         this.store = Objects.requireNonNull(store, "store");
         return this;
@@ -90,11 +103,13 @@ public class RunOptions {
     }
 
     public JsonObject toJson() {
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("services", new JsonArray(services.stream().map(service -> (Object) service.id())
-                        .toList()))
-                .put("store", store.text())
-                .put("dataDir", dataDir.toString())
+                        .toList()));
+        if (store != null) {
+            json.put("store", store.text());
+        }
+        return json.put("dataDir", dataDir.toString())
                 .put("dispatcher", dispatcherOptions.toJson());
     }
 }

@@ -2,6 +2,8 @@ package io.whizbang.deploy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.whizbang.eventstore.sqlite.SqliteLedger;
+import io.whizbang.eventstore.sqlite.SqliteLedgerOptions;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.projection.ProjectionStore;
 
@@ -20,7 +22,9 @@ public record Storage(Ledger ledger, ProjectionStore projections) {
     }
 
     /**
-     * Opens the store at the location.
+     * Opens the store at the location: the ledger in memory or in an SQLite file (created with its directory when
+     * missing). The projection store is in memory for every location; perspectives rebuild their read models from
+     * the ledger when they start.
      *
      * @return a future failed with an {@link UnsupportedOperationException} when this build has no driver for it
      */
@@ -29,6 +33,10 @@ public record Storage(Ledger ledger, ProjectionStore projections) {
             requireDriver(location);
         } catch (UnsupportedOperationException e) {
             return Future.failedFuture(e);
+        }
+        if (location instanceof StoreLocation.Sqlite sqlite) {
+            return SqliteLedger.open(vertx, new SqliteLedgerOptions().setFile(sqlite.file().toString()))
+                    .map(ledger -> new Storage(ledger, ProjectionStore.memory()));
         }
         return Future.succeededFuture(new Storage(Ledger.memory(vertx), ProjectionStore.memory()));
     }
@@ -40,10 +48,15 @@ public record Storage(Ledger ledger, ProjectionStore projections) {
      */
     public static void requireDriver(StoreLocation location) {
         Objects.requireNonNull(location, "location");
-        if (!(location instanceof StoreLocation.Memory)) {
-            throw new UnsupportedOperationException("the " + location.scheme()
-                    + " store driver is not in this build yet; use --store=memory");
+        if (location instanceof StoreLocation.Postgres) {
+            throw new UnsupportedOperationException("the " + location.scheme() + " store driver is not in this build"
+                    + " yet; run without --store for the SQLite file in the data directory, or use --store=memory");
         }
+    }
+
+    /** Whether the store keeps the ledger across restarts. */
+    public static boolean durable(StoreLocation location) {
+        return !(location instanceof StoreLocation.Memory);
     }
 
     /** Closes the ledger and the projection store. */

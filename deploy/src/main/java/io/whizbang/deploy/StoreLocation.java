@@ -103,7 +103,7 @@ public sealed interface StoreLocation {
 
         @Override
         public String display() {
-            return text();
+            return SCHEME + ":" + file.toAbsolutePath().normalize() + " (SQLite file; kept across restarts)";
         }
 
         @Override

@@ -37,7 +37,9 @@ class BannerTest {
         assertThat(String.join("\n", lines))
                 .contains("whizbang.commands", "whizbang.queries")
                 .contains("order-summary", "order-fulfillment")
-                .contains("memory", dataDir.toAbsolutePath().toString())
+                .contains("sqlite:" + dataDir.resolve("whizbang.db").toAbsolutePath(),
+                        dataDir.toAbsolutePath().toString())
+                .contains("rebuilt from the ledger at every start")
                 .contains("http://localhost:8080/graphql", "http://localhost:8081/api", "grpc://localhost:9090",
                         "http://localhost:8088/")
                 .contains("token-for-test");

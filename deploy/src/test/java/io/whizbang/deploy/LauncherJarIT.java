@@ -64,16 +64,35 @@ class LauncherJarIT {
     }
 
     @Test
-    void runStartsAndSaysSo() throws Exception {
-        Path stderr = temp.resolve("run.err");
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "run",
-                "--data-dir=" + temp.resolve("data"))
+    void runWithNoOptionsKeepsItsLedgerInAnSqliteFileUnderDataAndStartsAgainOnIt() throws Exception {
+        Path database = temp.resolve("data").resolve(RunOptions.DEFAULT_STORE_FILE);
+
+        List<String> first = runUntilStartedThenStop("first");
+
+        assertThat(first).anySatisfy(line -> assertThat(line).contains("whizbang.commands"));
+        assertThat(first).anySatisfy(line -> assertThat(line).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\."
+                + "[A-Za-z0-9_-]+"));
+        assertThat(first).anySatisfy(line -> assertThat(line).contains("8080"));
+        assertThat(first).anySatisfy(line -> assertThat(line)
+                .contains("sqlite:" + database.toRealPath()).contains("kept across restarts"));
+        assertThat(database).isRegularFile();
+
+        List<String> second = runUntilStartedThenStop("second");
+
+        assertThat(second).anySatisfy(line -> assertThat(line).contains("sqlite:" + database.toRealPath()));
+    }
+
+    /** Runs {@code java -jar whizbang.jar run} with no options in the temporary directory, until it is running. */
+    private List<String> runUntilStartedThenStop(String name) throws Exception {
+        Path stderr = temp.resolve(name + ".err");
+        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "run")
+                .directory(temp.toFile())
                 .redirectError(stderr.toFile())
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
+        List<String> lines = new CopyOnWriteArrayList<>();
         try {
-            List<String> lines = new CopyOnWriteArrayList<>();
             CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> readUntilRunning(out, lines));
 
             boolean started;
@@ -84,10 +103,6 @@ class LauncherJarIT {
             }
 
             assertThat(started).as("stdout %s, stderr %s", lines, Files.readString(stderr)).isTrue();
-            assertThat(lines).anySatisfy(line -> assertThat(line).contains("whizbang.commands"));
-            assertThat(lines).anySatisfy(line -> assertThat(line).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\."
-                    + "[A-Za-z0-9_-]+"));
-            assertThat(lines).anySatisfy(line -> assertThat(line).contains("8080"));
         } finally {
             process.destroy();
             if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -96,6 +111,7 @@ class LauncherJarIT {
             out.close();
         }
         assertThat(Files.readString(stderr)).doesNotContain("Exception");
+        return lines;
     }
 
     private static boolean readUntilRunning(BufferedReader out, List<String> lines) {

@@ -5,6 +5,8 @@ import io.whizbang.dispatch.Dispatcher;
 import io.whizbang.dispatch.DispatcherOptions;
 import io.whizbang.dispatch.Receipt;
 import io.whizbang.examples.SampleApplicationRegistry;
+import io.whizbang.examples.inventory.level.GetInventoryLevel;
+import io.whizbang.examples.inventory.level.InventoryLevel;
 import io.whizbang.examples.inventory.restock.RestockItem;
 import io.whizbang.examples.orders.OrderStatus;
 import io.whizbang.examples.orders.place.OrderLine;
@@ -87,11 +89,64 @@ class PlatformTest {
 
     @Test
     void storeWithoutADriverFailsToStart() {
-        RunOptions options = new RunOptions().setStore(StoreLocation.parse("sqlite:" + dataDir.resolve("x.db")));
+        RunOptions options = new RunOptions().setDataDir(dataDir)
+                .setStore(StoreLocation.parse("postgres://app:pw@localhost:5432/whizbang"));
 
         assertThatThrownBy(() -> result(Platform.start(options)))
                 .hasRootCauseInstanceOf(UnsupportedOperationException.class)
-                .hasRootCauseMessage("the sqlite store driver is not in this build yet; use --store=memory");
+                .hasRootCauseMessage("the postgres store driver is not in this build yet; run without --store for the"
+                        + " SQLite file in the data directory, or use --store=memory");
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedFailsTheStartAndSaysWhich() throws Exception {
+        Path notADirectory = dataDir.resolve("file");
+        java.nio.file.Files.writeString(notADirectory, "not a directory");
+        RunOptions options = new RunOptions().setDataDir(dataDir)
+                .setStore(new StoreLocation.Sqlite(notADirectory.resolve("whizbang.db")));
+
+        assertThatThrownBy(() -> result(Platform.start(options)))
+                .hasMessageContaining("the SQLite ledger " + notADirectory.resolve("whizbang.db"));
+    }
+
+    @Test
+    void theDefaultStoreIsAnSqliteFileInTheDataDirectory() throws Exception {
+        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+
+        assertThat(platform.options().getStore())
+                .isEqualTo(new StoreLocation.Sqlite(dataDir.resolve(RunOptions.DEFAULT_STORE_FILE)));
+        assertThat(dataDir.resolve(RunOptions.DEFAULT_STORE_FILE)).isRegularFile();
+    }
+
+    @Test
+    void ordersSurviveARestartOnTheSameDataDirectory() throws Exception {
+        // given an order placed and confirmed, and a platform stopped
+        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        Dispatcher client = Dispatcher.remote(platform.vertx(), SampleApplicationRegistry.create().codecs(),
+                new DispatcherOptions());
+        result(client.send(ALICE, new RestockItem("WIDGET-1", 10)));
+        UUID orderId = result(client.send(ALICE, new PlaceOrder(UUID.randomUUID(),
+                List.of(new OrderLine("WIDGET-1", 3, new BigDecimal("9.99")))))).commandId();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(result(client.ask(ALICE, new GetOrder(orderId))).status())
+                        .isEqualTo(OrderStatus.CONFIRMED));
+        result(platform.stop());
+
+        // when it starts again on the same data directory
+        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        Dispatcher again = Dispatcher.remote(platform.vertx(), SampleApplicationRegistry.create().codecs(),
+                new DispatcherOptions());
+
+        // then the perspectives catch up from the ledger and the order is there as it was
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    OrderSummary summary = result(again.ask(ALICE, new GetOrder(orderId)));
+                    assertThat(summary.status()).isEqualTo(OrderStatus.CONFIRMED);
+                    assertThat(summary.total()).isEqualByComparingTo("29.97");
+                });
+        InventoryLevel level = result(again.ask(ALICE, new GetInventoryLevel("WIDGET-1")));
+        assertThat(level.onHand()).isEqualTo(10);
+        assertThat(level.reserved()).isEqualTo(3);
     }
 
     @Test

@@ -104,13 +104,28 @@ class StoreLocationTest {
     }
 
     @Test
-    void onlyTheMemoryStoreHasADriverInThisBuild() {
+    void memoryAndSqliteHaveDriversInThisBuildPostgresNotYet() {
         Storage.requireDriver(StoreLocation.memory());
+        Storage.requireDriver(StoreLocation.parse("sqlite:x.db"));
 
-        assertThatThrownBy(() -> Storage.requireDriver(StoreLocation.parse("sqlite:x.db")))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("the sqlite store driver is not in this build yet; use --store=memory");
         assertThatThrownBy(() -> Storage.requireDriver(StoreLocation.parse("postgres://u:p@h:1/d")))
-                .hasMessage("the postgres store driver is not in this build yet; use --store=memory");
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("the postgres store driver is not in this build yet; run without --store for the SQLite"
+                        + " file in the data directory, or use --store=memory");
+    }
+
+    @Test
+    void theDefaultStoreIsTheSqliteFileInTheDataDirectory() {
+        assertThat(new RunOptions().getStore()).isEqualTo(StoreLocation.parse(RunOptions.DEFAULT_STORE));
+        assertThat(new RunOptions().setDataDir(Path.of("/srv/whizbang")).getStore())
+                .isEqualTo(new StoreLocation.Sqlite(Path.of("/srv/whizbang/whizbang.db")));
+        assertThat(new RunOptions().setDataDir(Path.of("/srv/whizbang")).setStore(StoreLocation.memory())
+                .getStore()).isSameAs(StoreLocation.memory());
+    }
+
+    @Test
+    void sqliteIsShownWithItsAbsolutePath() {
+        assertThat(StoreLocation.parse("sqlite:./data/whizbang.db").display())
+                .contains(Path.of("data/whizbang.db").toAbsolutePath().toString());
     }
 }

@@ -51,12 +51,29 @@ class WhizbangCommandTest {
 
     @Test
     void storesWithoutADriverInThisBuildAreRefused() {
-        assertThat(execute("run", "--store=sqlite:./data/whizbang.db")).isEqualTo(2);
         assertThat(execute("run", "--store=postgres://app:pw@localhost:5432/whizbang")).isEqualTo(2);
 
-        assertThat(err.toString())
-                .contains("the sqlite store driver is not in this build yet; use --store=memory")
-                .contains("the postgres store driver is not in this build yet; use --store=memory");
+        assertThat(err.toString()).contains("the postgres store driver is not in this build yet; run without"
+                + " --store for the SQLite file in the data directory, or use --store=memory");
+    }
+
+    @Test
+    void anSqliteFileThatCannotBeOpenedFailsTheRunAndNamesIt() throws Exception {
+        Path notADirectory = java.nio.file.Files.writeString(dataDir.resolve("file"), "not a directory");
+
+        int exit = execute("run", "--store=sqlite:" + notADirectory.resolve("whizbang.db"), "--data-dir=" + dataDir);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("whizbang run: could not start: the SQLite ledger "
+                + notADirectory.resolve("whizbang.db")).doesNotContain("\tat ");
+    }
+
+    @Test
+    void helpOfRunNamesTheDefaultSqliteStore() {
+        int exit = execute("run", "--help");
+
+        assertThat(exit).isEqualTo(0);
+        assertThat(out.toString()).contains("sqlite:<data-dir>/whizbang.db");
     }
 
     @Test

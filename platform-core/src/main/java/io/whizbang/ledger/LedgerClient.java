@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.codec.JsonRead;
 import io.whizbang.impl.dispatch.Failures;
-import io.whizbang.impl.ledger.AppendListeners;
+import io.whizbang.ledger.spi.AppendListeners;
 import io.whizbang.impl.ledger.LedgerReads;
 import io.whizbang.impl.ledger.LedgerWire;
 import io.whizbang.impl.ledger.RemoteConflicts;

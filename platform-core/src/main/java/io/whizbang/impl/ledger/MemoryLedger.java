@@ -12,6 +12,8 @@ import io.whizbang.ledger.StreamAppend;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.ledger.SnapshotStore;
 import io.whizbang.ledger.StreamSlice;
+import io.whizbang.ledger.spi.AppendChecks;
+import io.whizbang.ledger.spi.AppendListeners;
 import io.whizbang.outbox.Outbox;
 import io.whizbang.outbox.OutboxMessage;
 

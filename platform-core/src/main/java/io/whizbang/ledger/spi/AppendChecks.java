@@ -1,4 +1,4 @@
-package io.whizbang.impl.ledger;
+package io.whizbang.ledger.spi;
 
 import io.whizbang.error.PermanentException;
 import io.whizbang.error.ValidationException;

@@ -1,4 +1,4 @@
-package io.whizbang.impl.ledger;
+package io.whizbang.ledger.spi;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
