@@ -33,9 +33,7 @@ final class Banner {
         out.println("Whizbang " + Version.current() + " - application '" + platform.registry().name() + "'");
         out.println();
         row("store", options.getStore().display());
-        row("read models", Storage.durable(options.getStore())
-                ? "in memory, rebuilt from the ledger at every start (so they come back after a restart)"
-                : "in memory");
+        row("read models", readModels(options.getStore()));
         row("data dir", options.getDataDir().toAbsolutePath().normalize().toString());
         row("event bus", "in this JVM (clustering is not in this build yet)");
         out.println();
@@ -61,6 +59,14 @@ final class Banner {
         out.println();
         out.println(RUNNING);
         out.flush();
+    }
+
+    private static String readModels(StoreLocation store) {
+        if (store instanceof StoreLocation.Sqlite sqlite) {
+            return "sqlite:" + sqlite.projectionsFile().toAbsolutePath().normalize() + " (SQLite file, with the saga"
+                    + " instances and checkpoints; perspectives and sagas resume where they stopped)";
+        }
+        return "in memory";
     }
 
     private static String status(Platform platform, Service service) {

@@ -134,6 +134,19 @@ public final class Platform {
         return running.isEmpty() ? "no services" : String.join(" and ", running);
     }
 
+    /**
+     * Completes with the ledger's head once every saga and perspective running here has handled every event up to
+     * it, those appended by the sagas' own commands meanwhile included; a test's way to tell that what a start set
+     * off has settled.
+     */
+    Future<Long> settled() {
+        return storage.ledger().head().compose(head -> Future.all(
+                        sagas == null ? Future.succeededFuture() : sagas.caughtUp(head),
+                        projections == null ? Future.succeededFuture() : projections.caughtUp(head))
+                .compose(done -> storage.ledger().head())
+                .compose(now -> now.equals(head) ? Future.succeededFuture(head) : settled()));
+    }
+
     /** The Vert.x instance the services run on; its event bus carries the dispatcher's addresses. */
     public Vertx vertx() {
         return vertx;

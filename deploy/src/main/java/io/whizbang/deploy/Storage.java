@@ -6,6 +6,8 @@ import io.whizbang.eventstore.sqlite.SqliteLedger;
 import io.whizbang.eventstore.sqlite.SqliteLedgerOptions;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projections.sqlite.SqliteProjectionStore;
+import io.whizbang.projections.sqlite.SqliteProjectionStoreOptions;
 
 import java.util.Objects;
 
@@ -22,9 +24,10 @@ public record Storage(Ledger ledger, ProjectionStore projections) {
     }
 
     /**
-     * Opens the store at the location: the ledger in memory or in an SQLite file (created with its directory when
-     * missing). The projection store is in memory for every location; perspectives rebuild their read models from
-     * the ledger when they start.
+     * Opens the store at the location: in memory, or in SQLite files (created with their directory when missing) -
+     * the ledger in the location's file and the read models, saga instances and checkpoints in its
+     * {@linkplain StoreLocation.Sqlite#projectionsFile() projections file} beside it, so perspectives and sagas
+     * resume from their checkpoints after a restart.
      *
      * @return a future failed with an {@link UnsupportedOperationException} when this build has no driver for it
      */
@@ -36,7 +39,11 @@ public record Storage(Ledger ledger, ProjectionStore projections) {
         }
         if (location instanceof StoreLocation.Sqlite sqlite) {
             return SqliteLedger.open(vertx, new SqliteLedgerOptions().setFile(sqlite.file().toString()))
-                    .map(ledger -> new Storage(ledger, ProjectionStore.memory()));
+                    .compose(ledger -> SqliteProjectionStore.open(vertx, new SqliteProjectionStoreOptions()
+                                    .setFile(sqlite.projectionsFile().toString()))
+                            .map(projections -> new Storage(ledger, projections))
+                            .recover(failure -> ledger.close()
+                                    .transform(closed -> Future.<Storage>failedFuture(failure))));
         }
         return Future.succeededFuture(new Storage(Ledger.memory(vertx), ProjectionStore.memory()));
     }

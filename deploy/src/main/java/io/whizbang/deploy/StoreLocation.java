@@ -78,6 +78,8 @@ public sealed interface StoreLocation {
      */
     record Sqlite(Path file) implements StoreLocation {
         static final String SCHEME = "sqlite";
+        /** What the projection store's file name ends with. */
+        static final String PROJECTIONS_SUFFIX = "-projections.db";
 
         public Sqlite {
             Objects.requireNonNull(file, "file");
@@ -94,6 +96,16 @@ public sealed interface StoreLocation {
                 throw new IllegalArgumentException("the sqlite store file '" + file + "' is not a valid path: "
                         + e.getReason(), e);
             }
+        }
+
+        /**
+         * The SQLite file of the read models, saga instances and checkpoints, beside the ledger's: its name without
+         * {@code .db}, then {@value #PROJECTIONS_SUFFIX} ({@code whizbang-projections.db} beside {@code whizbang.db}).
+         */
+        public Path projectionsFile() {
+            String name = file.getFileName().toString();
+            String base = name.endsWith(".db") && name.length() > 3 ? name.substring(0, name.length() - 3) : name;
+            return file.resolveSibling(base + PROJECTIONS_SUFFIX);
         }
 
         @Override

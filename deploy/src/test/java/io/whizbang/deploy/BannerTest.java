@@ -39,10 +39,18 @@ class BannerTest {
                 .contains("order-summary", "order-fulfillment")
                 .contains("sqlite:" + dataDir.resolve("whizbang.db").toAbsolutePath(),
                         dataDir.toAbsolutePath().toString())
-                .contains("rebuilt from the ledger at every start")
+                .contains("sqlite:" + dataDir.resolve("whizbang-projections.db").toAbsolutePath(),
+                        "resume where they stopped")
                 .contains("http://localhost:8080/graphql", "http://localhost:8081/api", "grpc://localhost:9090",
                         "http://localhost:8088/")
                 .contains("token-for-test");
+    }
+
+    @Test
+    void bannerOfTheMemoryStoreSaysTheReadModelsAreInMemory() throws Exception {
+        platform = result(Platform.start(new RunOptions().setDataDir(dataDir).setStore(StoreLocation.memory())));
+
+        assertThat(print()).anySatisfy(line -> assertThat(line).matches("\\s*read models\\s+in memory"));
     }
 
     @Test

@@ -76,6 +76,7 @@ class LauncherJarIT {
         assertThat(first).anySatisfy(line -> assertThat(line)
                 .contains("sqlite:" + database.toRealPath()).contains("kept across restarts"));
         assertThat(database).isRegularFile();
+        assertThat(database.resolveSibling("whizbang-projections.db")).isRegularFile();
 
         List<String> second = runUntilStartedThenStop("second");
 

@@ -29,6 +29,14 @@ class StoreLocationTest {
     }
 
     @Test
+    void theProjectionsFileOfAnSqliteStoreIsBesideItsLedger() {
+        assertThat(new StoreLocation.Sqlite(Path.of("data", "whizbang.db")).projectionsFile())
+                .isEqualTo(Path.of("data", "whizbang-projections.db"));
+        assertThat(new StoreLocation.Sqlite(Path.of("ledger.sqlite")).projectionsFile())
+                .isEqualTo(Path.of("ledger.sqlite-projections.db"));
+    }
+
+    @Test
     void sqliteWithoutAFileIsRejected() {
         assertThatThrownBy(() -> StoreLocation.parse("sqlite:"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -17,7 +17,7 @@ final class DocumentOrder {
 
     static boolean matches(Document document, DocumentQuery query) {
         for (Map.Entry<String, Object> condition : query.equals().entrySet()) {
-            if (compareValues(document.json().getValue(condition.getKey()), condition.getValue()) != 0) {
+            if (!equalValues(document.json().getValue(condition.getKey()), condition.getValue())) {
                 return false;
             }
         }
@@ -39,6 +39,17 @@ final class DocumentOrder {
         return query.orderBy() == null ? null : document.json().getValue(query.orderBy());
     }
 
+    /** Equal when both are numbers of the same value, or when their texts are equal. */
+    static boolean equalValues(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+        }
+        return a.toString().equals(b.toString());
+    }
+
     /** Orders values: missing first, then numbers by value, then everything else by its text. */
     static int compareValues(Object a, Object b) {
         if (a == null || b == null) {
@@ -46,6 +57,9 @@ final class DocumentOrder {
         }
         if (a instanceof Number x && b instanceof Number y) {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        if (a instanceof Number || b instanceof Number) {
+            return a instanceof Number ? -1 : 1;
         }
         return a.toString().compareTo(b.toString());
     }

@@ -9,6 +9,7 @@ import io.whizbang.projection.DocumentQuery;
 import io.whizbang.projection.Page;
 import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projection.spi.PageCursor;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,7 +40,7 @@ public final class MemoryProjectionStore implements ProjectionStore {
     @Override
     public Future<Page<Document>> query(String tenant, String collection, DocumentQuery query) {
         try {
-            Cursor after = query.after() == null ? null : Cursor.decode(query.after());
+            PageCursor after = query.after() == null ? null : PageCursor.decode(query.after());
             List<Document> matching = new ArrayList<>();
             synchronized (this) {
                 documents.forEach((key, json) -> {
@@ -68,7 +69,7 @@ public final class MemoryProjectionStore implements ProjectionStore {
             if (page.size() > query.limit()) {
                 page.remove(page.size() - 1);
                 Document last = page.get(page.size() - 1);
-                next = new Cursor(DocumentOrder.sortValue(last, query), last.key()).encode();
+                next = new PageCursor(DocumentOrder.sortValue(last, query), last.key()).encode();
             }
             return Future.succeededFuture(new Page<>(page, next));
         } catch (RuntimeException e) {
@@ -76,7 +77,7 @@ public final class MemoryProjectionStore implements ProjectionStore {
         }
     }
 
-    private static JsonObject cursorDocument(DocumentQuery query, Cursor cursor) {
+    private static JsonObject cursorDocument(DocumentQuery query, PageCursor cursor) {
         return query.orderBy() == null ? new JsonObject() : new JsonObject().put(query.orderBy(), cursor.sortValue());
     }
 
