@@ -75,8 +75,8 @@ final class Banner {
         }
         return switch (service) {
             case LEDGER, PROJECTIONS -> "running: " + service.description();
-            case WEB, MOBILE, DESKTOP, CONTROL -> "not in this build yet: " + service.description()
-                    + " will listen on " + service.endpoint() + " in a later build";
+            case WEB, MOBILE, DESKTOP, CONTROL -> "running: " + service.description() + " at "
+                    + service.endpoint(platform.port(service));
         };
     }
 

@@ -7,11 +7,14 @@ import io.whizbang.dispatch.Dispatcher;
 import io.whizbang.dispatch.DispatcherOptions;
 import io.whizbang.dispatch.DispatcherVerticle;
 import io.whizbang.examples.SampleApplicationRegistry;
+import io.whizbang.ledger.LedgerEndpoint;
 import io.whizbang.registry.PerspectiveBinding;
 import io.whizbang.registry.Registry;
 import io.whizbang.registry.SagaBinding;
 import io.whizbang.runtime.Projections;
 import io.whizbang.runtime.Sagas;
+import io.whizbang.security.DevelopmentKey;
+import io.whizbang.security.TokenVerifierOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +26,11 @@ import java.util.function.Supplier;
 
 /**
  * The services of one launcher process, wired on one Vert.x instance: the store, the dispatcher on the event bus,
- * the sagas and the perspectives of an application.
+ * the ledger on the event bus, the sagas, the perspectives of an application, the gateways and the control plane.
  *
  * <p>{@link #start} starts what the options select and {@link #stop} stops it again, so tests run the whole
- * platform in-process. The gateways and the control plane are not in this build; they are reported, not started.
+ * platform in-process. The gateways and the control plane verify bearer tokens with the development key of the data
+ * directory.
  */
 public final class Platform {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
@@ -36,6 +40,8 @@ public final class Platform {
     private final RunOptions options;
     private Storage storage;
     private String dispatcherDeployment;
+    private LedgerEndpoint ledgerEndpoint;
+    private Listeners listeners;
     private Projections projections;
     private Sagas sagas;
     private Future<Void> stopping;
@@ -96,6 +102,7 @@ public final class Platform {
                     return options.runs(Service.LEDGER) ? startLedger() : Future.succeededFuture();
                 })
                 .compose(done -> options.runs(Service.PROJECTIONS) ? startProjections() : Future.succeededFuture())
+                .compose(done -> startListeners())
                 .onSuccess(done -> LOG.info("started {} on the {} store", running(), options.getStore().scheme()));
     }
 
@@ -109,10 +116,25 @@ public final class Platform {
                     return Sagas.start(vertx, registry, storage.ledger(), storage.projections(), dispatcher,
                             Clock.systemUTC());
                 })
-                .map(started -> {
+                .compose(started -> {
                     sagas = started;
+                    return LedgerEndpoint.serve(vertx, storage.ledger(), dispatcherOptions.getAddressPrefix());
+                })
+                .map(endpoint -> {
+                    ledgerEndpoint = endpoint;
                     return null;
                 });
+    }
+
+    private Future<Void> startListeners() {
+        TokenVerifierOptions tokens;
+        try {
+            tokens = TokenVerifierOptions.development(DevelopmentKey.loadOrCreate(options.getDataDir()));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        listeners = new Listeners(vertx, options, tokens);
+        return listeners.start();
     }
 
     private Future<Void> startProjections() {
@@ -131,7 +153,12 @@ public final class Platform {
         if (projections != null) {
             running.add(Service.PROJECTIONS.id());
         }
-        return running.isEmpty() ? "no services" : String.join(" and ", running);
+        for (Service service : Service.values()) {
+            if (port(service) >= 0) {
+                running.add(service.id() + " on port " + port(service));
+            }
+        }
+        return running.isEmpty() ? "no services" : String.join(", ", running);
     }
 
     /**
@@ -173,6 +200,11 @@ public final class Platform {
         return sagas == null ? List.of() : registry.sagas().stream().map(SagaBinding::name).toList();
     }
 
+    /** The port a gateway or the control plane listens on, or -1 when it does not run here. */
+    public int port(Service service) {
+        return listeners == null ? -1 : listeners.port(service);
+    }
+
     /** Whether the dispatcher serves commands and queries on the event bus. */
     public boolean servesDispatcher() {
         return dispatcherDeployment != null;
@@ -186,8 +218,11 @@ public final class Platform {
      */
     public synchronized Future<Void> stop() {
         if (stopping == null) {
-            Future<Void> steps = step(Future.succeededFuture(), "sagas", sagas == null ? null : sagas::stop);
+            Future<Void> steps = step(Future.succeededFuture(), "gateways and control plane",
+                    listeners == null ? null : listeners::stop);
+            steps = step(steps, "sagas", sagas == null ? null : sagas::stop);
             steps = step(steps, "perspectives", projections == null ? null : projections::stop);
+            steps = step(steps, "ledger endpoint", ledgerEndpoint == null ? null : ledgerEndpoint::close);
             steps = step(steps, "dispatcher",
                     dispatcherDeployment == null ? null : () -> vertx.undeploy(dispatcherDeployment));
             steps = step(steps, "store", storage == null ? null : storage::close);

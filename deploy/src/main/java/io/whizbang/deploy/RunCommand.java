@@ -54,6 +54,26 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cluster", description = "Join a Vert.x cluster (not in this build yet).")
     private boolean cluster;
 
+    @Option(names = "--host", defaultValue = RunOptions.DEFAULT_HOST, paramLabel = "<address>",
+            description = "Interface the gateways and the control plane listen on (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--web-port", paramLabel = "<port>",
+            description = "Port of the GraphQL gateway (default: 8080; 0 picks a free one).")
+    private Integer webPort;
+
+    @Option(names = "--mobile-port", paramLabel = "<port>",
+            description = "Port of the REST gateway (default: 8081; 0 picks a free one).")
+    private Integer mobilePort;
+
+    @Option(names = "--desktop-port", paramLabel = "<port>",
+            description = "Port of the gRPC gateway (default: 9090; 0 picks a free one).")
+    private Integer desktopPort;
+
+    @Option(names = "--control-port", paramLabel = "<port>",
+            description = "Port of the control plane and dashboard (default: 8088; 0 picks a free one).")
+    private Integer controlPort;
+
     @Option(names = "--data-dir", defaultValue = RunOptions.DEFAULT_DATA_DIR, paramLabel = "<dir>",
             description = "Directory of the development key and of the default SQLite store"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -113,7 +133,12 @@ public final class RunCommand implements Callable<Integer> {
     private RunOptions options() {
         RunOptions options = new RunOptions()
                 .setServices(Service.parseList(services))
-                .setDataDir(dataDir);
+                .setDataDir(dataDir)
+                .setHost(host);
+        setPort(options, Service.WEB, webPort);
+        setPort(options, Service.MOBILE, mobilePort);
+        setPort(options, Service.DESKTOP, desktopPort);
+        setPort(options, Service.CONTROL, controlPort);
         if (store != null) {
             options.setStore(StoreLocation.parse(store));
         }
@@ -127,6 +152,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         Storage.requireDriver(options.getStore());
         return options;
+    }
+
+    private static void setPort(RunOptions options, Service service, Integer port) {
+        if (port != null) {
+            options.setPort(service, port);
+        }
     }
 
     /**

@@ -6,7 +6,9 @@ import io.whizbang.dispatch.DispatcherOptions;
 
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,12 +28,16 @@ public class RunOptions {
     public static final String DEFAULT_SERVICES = Service.ALL;
     /** The data directory used when none is given: it holds the development key and the default SQLite file. */
     public static final String DEFAULT_DATA_DIR = "./data";
+    /** The interface the gateways and the control plane listen on when none is given: every interface. */
+    public static final String DEFAULT_HOST = "0.0.0.0";
 
     private Set<Service> services = Service.parseList(DEFAULT_SERVICES);
     /** The store given, or null for the default store in the data directory. */
     private StoreLocation store;
     private Path dataDir = Path.of(DEFAULT_DATA_DIR);
     private DispatcherOptions dispatcherOptions = new DispatcherOptions();
+    private String host = DEFAULT_HOST;
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
 
     public RunOptions() {
     }
@@ -47,6 +53,11 @@ public class RunOptions {
         setDataDir(Path.of(json.getString("dataDir", DEFAULT_DATA_DIR)));
         JsonObject dispatcher = json.getJsonObject("dispatcher");
         setDispatcherOptions(dispatcher == null ? new DispatcherOptions() : new DispatcherOptions(dispatcher));
+        setHost(json.getString("host", DEFAULT_HOST));
+        JsonObject portsJson = json.getJsonObject("ports", new JsonObject());
+        for (String name : portsJson.fieldNames()) {
+            setPort(Service.byId(name), portsJson.getInteger(name));
+        }
     }
 
     public Set<Service> getServices() {
@@ -102,6 +113,41 @@ public class RunOptions {
         return this;
     }
 
+    public String getHost() {
+        return host;
+    }
+
+    /** Sets the interface the gateways and the control plane listen on. */
+    public RunOptions setHost(String host) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        this.host = host;
+        return this;
+    }
+
+    /** The port the service listens on: the one set, or else its default; 0 for a service without a port. */
+    public int getPort(Service service) {
+        return ports.getOrDefault(service, service.port());
+    }
+
+    /**
+     * Sets the port a gateway or the control plane listens on; 0 picks a free one.
+     *
+     * @throws IllegalArgumentException for a service that listens on no port, or a port outside 0..65535
+     */
+    public RunOptions setPort(Service service, int port) {
+        Objects.requireNonNull(service, "service");
+        if (service.port() == 0) {
+            throw new IllegalArgumentException("the " + service.id() + " service listens on no port");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port of " + service.id() + " must be 0..65535, not " + port);
+        }
+        ports.put(service, port);
+        return this;
+    }
+
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
                 .put("services", new JsonArray(services.stream().map(service -> (Object) service.id())
@@ -109,7 +155,11 @@ public class RunOptions {
         if (store != null) {
             json.put("store", store.text());
         }
+        JsonObject portsJson = new JsonObject();
+        ports.forEach((service, port) -> portsJson.put(service.id(), port));
         return json.put("dataDir", dataDir.toString())
-                .put("dispatcher", dispatcherOptions.toJson());
+                .put("dispatcher", dispatcherOptions.toJson())
+                .put("host", host)
+                .put("ports", portsJson);
     }
 }

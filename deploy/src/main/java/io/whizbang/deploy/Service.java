@@ -55,10 +55,15 @@ public enum Service {
 
     /** Where a client reaches the service by default, or an empty string when it talks only on the event bus. */
     public String endpoint() {
+        return endpoint(port);
+    }
+
+    /** Where a client reaches the service when it listens on the port, or an empty string for a bus-only service. */
+    public String endpoint(int actualPort) {
         if (port == 0) {
             return "";
         }
-        return this == DESKTOP ? "grpc://localhost:" + port : "http://localhost:" + port + path;
+        return this == DESKTOP ? "grpc://localhost:" + actualPort : "http://localhost:" + actualPort + path;
     }
 
     /**

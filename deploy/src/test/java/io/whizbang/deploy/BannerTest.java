@@ -29,7 +29,7 @@ class BannerTest {
 
     @Test
     void bannerSaysWhatRunsWhereAndEndsWithTheRunningLine() throws Exception {
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
 
         List<String> lines = print();
 
@@ -41,22 +41,25 @@ class BannerTest {
                         dataDir.toAbsolutePath().toString())
                 .contains("sqlite:" + dataDir.resolve("whizbang-projections.db").toAbsolutePath(),
                         "resume where they stopped")
-                .contains("http://localhost:8080/graphql", "http://localhost:8081/api", "grpc://localhost:9090",
-                        "http://localhost:8088/")
+                .contains("http://localhost:" + platform.port(Service.WEB) + "/graphql",
+                        "http://localhost:" + platform.port(Service.MOBILE) + "/api",
+                        "grpc://localhost:" + platform.port(Service.DESKTOP),
+                        "http://localhost:" + platform.port(Service.CONTROL) + "/")
                 .contains("token-for-test");
     }
 
     @Test
     void bannerOfTheMemoryStoreSaysTheReadModelsAreInMemory() throws Exception {
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir).setStore(StoreLocation.memory())));
+        platform = result(Platform.start(TestRuns.onFreePorts(
+                new RunOptions().setDataDir(dataDir).setStore(StoreLocation.memory()))));
 
         assertThat(print()).anySatisfy(line -> assertThat(line).matches("\\s*read models\\s+in memory"));
     }
 
     @Test
     void bannerMarksServicesThatWereNotSelected() throws Exception {
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)
-                .setServices(EnumSet.of(Service.PROJECTIONS))));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir)
+                .setServices(EnumSet.of(Service.PROJECTIONS)))));
 
         List<String> lines = print();
 

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +108,11 @@ class LauncherJarIT {
             }
 
             assertThat(started).as("stdout %s, stderr %s", lines, Files.readString(stderr)).isTrue();
+            for (int port : new int[] {8080, 8081, 8088}) {
+                assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as("health on %d", port).isEqualTo(200);
+            }
         } finally {
             process.destroy();
             if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {

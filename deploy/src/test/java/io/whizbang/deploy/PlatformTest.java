@@ -49,7 +49,7 @@ class PlatformTest {
     @Test
     void placedOrderIsConfirmedOnceItsStockIsReserved() throws Exception {
         // given
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
         Dispatcher client = Dispatcher.remote(platform.vertx(), SampleApplicationRegistry.create().codecs(),
                 new DispatcherOptions());
         result(client.send(ALICE, new RestockItem("WIDGET-1", 10)));
@@ -69,7 +69,7 @@ class PlatformTest {
 
     @Test
     void reportsThePerspectivesAndSagasItRuns() throws Exception {
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
 
         assertThat(platform.servesDispatcher()).isTrue();
         assertThat(platform.perspectives()).isNotEmpty()
@@ -79,8 +79,8 @@ class PlatformTest {
 
     @Test
     void projectionsAloneStartNoDispatcherAndNoSagas() throws Exception {
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)
-                .setServices(EnumSet.of(Service.PROJECTIONS))));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir)
+                .setServices(EnumSet.of(Service.PROJECTIONS)))));
 
         assertThat(platform.servesDispatcher()).isFalse();
         assertThat(platform.sagas()).isEmpty();
@@ -111,7 +111,7 @@ class PlatformTest {
 
     @Test
     void theDefaultStoreIsAnSqliteFileInTheDataDirectory() throws Exception {
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
 
         assertThat(platform.options().getStore())
                 .isEqualTo(new StoreLocation.Sqlite(dataDir.resolve(RunOptions.DEFAULT_STORE_FILE)));
@@ -121,7 +121,7 @@ class PlatformTest {
     @Test
     void ordersSurviveARestartOnTheSameDataDirectory() throws Exception {
         // given an order placed and confirmed, and a platform stopped
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
         Dispatcher client = Dispatcher.remote(platform.vertx(), SampleApplicationRegistry.create().codecs(),
                 new DispatcherOptions());
         result(client.send(ALICE, new RestockItem("WIDGET-1", 10)));
@@ -133,7 +133,7 @@ class PlatformTest {
         result(platform.stop());
 
         // when it starts again on the same data directory
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
         Dispatcher again = Dispatcher.remote(platform.vertx(), SampleApplicationRegistry.create().codecs(),
                 new DispatcherOptions());
 
@@ -153,7 +153,7 @@ class PlatformTest {
     void afterARestartSagasAndPerspectivesResumeFromTheirCheckpoints() throws Exception {
         // given an order confirmed, an order cancelled for want of GADGET-1 (its WIDGET-1 released again), all they
         // set off settled, and the platform stopped
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
         Dispatcher client = Dispatcher.remote(platform.vertx(), SampleApplicationRegistry.create().codecs(),
                 new DispatcherOptions());
         result(client.send(ALICE, new RestockItem("WIDGET-1", 10)));
@@ -175,7 +175,7 @@ class PlatformTest {
         result(platform.stop());
 
         // when it starts again on the same data directory and settles
-        platform = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        platform = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
         long headAfter = result(platform.settled());
 
         // then no saga ran a step again: it would have reserved the released WIDGET-1 again, moving the head
@@ -190,7 +190,7 @@ class PlatformTest {
 
     @Test
     void stopIsIdempotent() throws Exception {
-        Platform started = result(Platform.start(new RunOptions().setDataDir(dataDir)));
+        Platform started = result(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir))));
 
         result(started.stop());
 
