@@ -72,4 +72,19 @@ public interface Dispatcher {
      * principal needs {@code whizbang:system} or the tenant's own scope {@code events:publish}.
      */
     Future<Receipt> publish(StreamId stream, List<Envelope<? extends Event>> events);
+
+    /**
+     * "Time travel": the state of a stream folded from its first event up to a version (0 for its latest), as JSON
+     * ({@code version}, {@code state}, {@code stateType}, {@code events}: the versions and types folded). Only a
+     * dispatcher that runs the receptors can fold; others fail with {@code UNAVAILABLE}.
+     */
+    default Future<io.vertx.core.json.JsonObject> stateAt(String tenant, StreamId stream, long version) {
+        return Future.failedFuture(io.whizbang.error.TransientException.unavailable(
+                "folding a stream's state (it needs the dispatcher that runs the receptors)", null));
+    }
+
+    /** The application's message-flow map as JSON text, or {@code null} when this dispatcher does not hold one. */
+    default String flowMap() {
+        return null;
+    }
 }

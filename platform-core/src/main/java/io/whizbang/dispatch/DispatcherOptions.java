@@ -106,6 +106,16 @@ public class DispatcherOptions {
         return addressPrefix + ".queries";
     }
 
+    /** The address that answers the application's message-flow map: {@code <prefix>.flowmap}. */
+    public String flowMapAddress() {
+        return addressPrefix + ".flowmap";
+    }
+
+    /** The address that answers a stream's state at a version ("time travel"): {@code <prefix>.streams.state}. */
+    public String stateAddress() {
+        return addressPrefix + ".streams.state";
+    }
+
     public JsonObject toJson() {
         return new JsonObject().put("maxConflictRetries", maxConflictRetries).put("readBatchSize", readBatchSize)
                 .put("addressPrefix", addressPrefix).put("sendTimeoutMillis", sendTimeoutMillis);

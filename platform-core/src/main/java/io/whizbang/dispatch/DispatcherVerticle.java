@@ -39,6 +39,11 @@ public final class DispatcherVerticle extends VerticleBase {
     public Future<?> start() {
         consumers.add(vertx.eventBus().consumer(options.commandAddress(), this::onCommand));
         consumers.add(vertx.eventBus().consumer(options.queryAddress(), this::onQuery));
+        consumers.add(vertx.eventBus().consumer(options.stateAddress(), this::onStateAt));
+        consumers.add(vertx.eventBus().consumer(options.flowMapAddress(), message -> {
+            String map = dispatcher.flowMap();
+            message.reply(map == null ? new JsonObject() : new JsonObject(map));
+        }));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
 
@@ -88,6 +93,28 @@ public final class DispatcherVerticle extends VerticleBase {
         dispatcher.publish(stream, events)
                 .onSuccess(receipt -> message.reply(ReceiptJson.encode(receipt)))
                 .onFailure(failure -> Failures.reply(message, failure, journey));
+    }
+
+    /** Answers {@code {tenant, stream, version}} with the stream's state folded to that version. */
+    private void onStateAt(Message<JsonObject> message) {
+        try {
+            JsonObject body = message.body() == null ? new JsonObject() : message.body();
+            String tenant = body.getString("tenant");
+            if (tenant == null || tenant.isBlank()) {
+                throw new io.whizbang.error.ValidationException("tenant", "a tenant is required");
+            }
+            StreamId stream;
+            try {
+                stream = StreamId.parse(body.getString("stream", ""));
+            } catch (IllegalArgumentException e) {
+                throw new io.whizbang.error.ValidationException("stream", e.getMessage());
+            }
+            dispatcher.stateAt(tenant, stream, body.getLong("version", 0L))
+                    .onSuccess(message::reply)
+                    .onFailure(failure -> Failures.reply(message, failure, null));
+        } catch (RuntimeException e) {
+            Failures.reply(message, e, null);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.whizbang.impl.dispatch;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.whizbang.codec.Codecs;
 import io.whizbang.dispatch.Dispatcher;
 import io.whizbang.dispatch.DispatcherOptions;
@@ -38,6 +39,8 @@ public final class LocalDispatcher implements Dispatcher {
     private final DispatchTable table;
     private final EventRecords records;
     private final CommandHandling commands;
+    private final Vertx vertx;
+    private final StateAtVersion states;
 
     public LocalDispatcher(Vertx vertx, Registry registry, Ledger ledger, ProjectionStore store,
                            DispatcherOptions options) {
@@ -48,6 +51,8 @@ public final class LocalDispatcher implements Dispatcher {
         this.table = new DispatchTable(vertx, registry, clock);
         this.records = new EventRecords(registry.codecs());
         Snapshots snapshots = new Snapshots(ledger.snapshots(), registry.snapshots(), registry.codecs(), clock);
+        this.vertx = vertx;
+        this.states = new StateAtVersion(ledger, registry, records);
         this.commands = new CommandHandling(ledger,
                 new StreamLoader(ledger, records, options.getReadBatchSize(), snapshots), snapshots, records, clock,
                 options.getMaxConflictRetries());
@@ -65,13 +70,26 @@ public final class LocalDispatcher implements Dispatcher {
 
     @Override
     public Future<Receipt> send(Envelope<? extends Command> envelope) {
+        long start = System.nanoTime();
+        Future<Receipt> handled;
         try {
             ReceptorBinding<?, ?> binding = table.route(envelope);
-            return table.policies(binding.commandType())
+            handled = table.policies(binding.commandType())
                     .run(envelope.tenant(), envelope.payload(), () -> commands.handle(envelope, binding));
         } catch (RuntimeException e) {
-            return Future.failedFuture(e);
+            handled = Future.failedFuture(e);
         }
+        return handled.andThen(done -> DispatchMeters.commandHandled(vertx, envelope, start, done));
+    }
+
+    @Override
+    public String flowMap() {
+        return registry.flowMap();
+    }
+
+    @Override
+    public Future<JsonObject> stateAt(String tenant, StreamId stream, long version) {
+        return states.fold(tenant, stream, version);
     }
 
     @Override
@@ -81,8 +99,10 @@ public final class LocalDispatcher implements Dispatcher {
             LensBinding<Query<R>, R> binding = (LensBinding<Query<R>, R>) table.lens(envelope.payload().getClass());
             Guard.check(envelope, binding.access(), "asking", binding.queryType());
             StoreLensContext context = new StoreLensContext(envelope, store, table, registry.codecs());
+            long start = System.nanoTime();
             return table.policies(binding.queryType()).run(envelope.tenant(), envelope.payload(),
-                    () -> binding.lens().ask(envelope.payload(), context));
+                    () -> binding.lens().ask(envelope.payload(), context))
+                    .andThen(done -> DispatchMeters.queryHandled(vertx, envelope, start, done));
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
