@@ -2,12 +2,15 @@ package io.whizbang.ledger;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.whizbang.error.ErrorCode;
+import io.whizbang.error.PermanentException;
 import io.whizbang.impl.ledger.MemoryLedger;
 import io.whizbang.impl.ledger.PollingSubscription;
 import io.whizbang.outbox.Outbox;
 import io.whizbang.outbox.OutboxMessage;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -40,6 +43,42 @@ public interface Ledger {
     /** Appends to one or more streams atomically, with no outgoing message. */
     default Future<AppendResult> append(List<StreamAppend> appends) {
         return append(appends, List.of());
+    }
+
+    /**
+     * Appends like {@link #append(List, List)} and records an incoming message in the inbox, in the same
+     * transaction: the events, the outgoing messages and the inbox entry commit together or not at all.
+     *
+     * <p>When the inbox already holds the message id nothing is written and the future fails with
+     * {@link AlreadyHandledException}: the message's effects are already stored. This is how a consumer of an
+     * at-least-once transport applies each message once. A ledger that keeps no inbox ({@link #keepsInbox()} is
+     * false) fails with {@code INTERNAL}.
+     */
+    default Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox, InboxEntry received) {
+        return Future.failedFuture(noInbox());
+    }
+
+    /**
+     * Records an incoming message whose handling wrote nothing (it was rejected, or decided on no events), so a
+     * redelivery is skipped; succeeds with {@code true} when it was recorded now, {@code false} when it already was.
+     */
+    default Future<Boolean> markHandled(InboxEntry received) {
+        return Future.failedFuture(noInbox());
+    }
+
+    /** Whether the inbox holds the message id: its effects are stored, or it was marked handled. */
+    default Future<Boolean> handled(UUID messageId) {
+        return Future.failedFuture(noInbox());
+    }
+
+    /** Whether this ledger keeps an inbox, so the three methods above work. */
+    default boolean keepsInbox() {
+        return false;
+    }
+
+    private static PermanentException noInbox() {
+        return new PermanentException(ErrorCode.INTERNAL, "this ledger keeps no inbox; use the memory, SQLite or"
+                + " PostgreSQL driver in this JVM for an inbound transport", null);
     }
 
     /** The outgoing messages committed with the events, for the relay. */

@@ -1,6 +1,7 @@
 package io.whizbang.eventstore.sqlite;
 
 import io.whizbang.ledger.EventData;
+import io.whizbang.ledger.InboxEntry;
 import io.whizbang.ledger.StreamAppend;
 import io.whizbang.outbox.OutboxMessage;
 
@@ -15,11 +16,17 @@ import java.util.List;
  * @param outbox         the outgoing messages
  * @param outboxPayloads the messages' payloads, in order
  * @param outboxHeaders  the messages' headers, in order
+ * @param received       the incoming message to record in the inbox with the append, or {@code null}
  */
 record PendingAppend(List<StreamAppend> appends, String[] payloads, String[] metadata, List<OutboxMessage> outbox,
-                     String[] outboxPayloads, String[] outboxHeaders) {
+                     String[] outboxPayloads, String[] outboxHeaders, InboxEntry received) {
     /** The append with its JSON encoded. */
     static PendingAppend encode(List<StreamAppend> appends, List<OutboxMessage> outbox) {
+        return encode(appends, outbox, null);
+    }
+
+    /** The append with its JSON encoded, recording an incoming message in the inbox. */
+    static PendingAppend encode(List<StreamAppend> appends, List<OutboxMessage> outbox, InboxEntry received) {
         int count = appends.stream().mapToInt(append -> append.events().size()).sum();
         String[] payloads = new String[count];
         String[] metadata = new String[count];
@@ -38,6 +45,7 @@ record PendingAppend(List<StreamAppend> appends, String[] payloads, String[] met
             outboxPayloads[m] = messages.get(m).payload().encode();
             outboxHeaders[m] = messages.get(m).headers().encode();
         }
-        return new PendingAppend(List.copyOf(appends), payloads, metadata, messages, outboxPayloads, outboxHeaders);
+        return new PendingAppend(List.copyOf(appends), payloads, metadata, messages, outboxPayloads, outboxHeaders,
+                received);
     }
 }

@@ -2,8 +2,10 @@ package io.whizbang.eventstore.sqlite;
 
 import io.whizbang.error.ConcurrencyException;
 import io.whizbang.error.PermanentException;
+import io.whizbang.ledger.AlreadyHandledException;
 import io.whizbang.ledger.AppendResult;
 import io.whizbang.ledger.EventData;
+import io.whizbang.ledger.InboxEntry;
 import io.whizbang.ledger.StreamAppend;
 import io.whizbang.outbox.OutboxMessage;
 
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Writes one append inside the writer's transaction: checks the expected versions, inserts the events with
@@ -32,6 +35,10 @@ final class SqliteAppender {
     private static final String STORED_EVENT =
             "SELECT tenant, stream, version, position FROM events WHERE event_id = ?";
 
+    private static final String INSERT_INBOX = "INSERT OR IGNORE INTO inbox (message_id, tenant, handled_at)"
+            + " VALUES (?, ?, ?)";
+    private static final String INBOX_HOLDS = "SELECT count(*) FROM inbox WHERE message_id = ?";
+
     private final Clock clock;
     private final String[] insertSql = new String[ROWS_PER_INSERT + 1];
 
@@ -41,6 +48,10 @@ final class SqliteAppender {
 
     /** Appends, or returns the original result of an append retried with the same event ids. */
     AppendResult append(SqliteConnection db, PendingAppend pending) throws SQLException {
+        InboxEntry received = pending.received();
+        if (received != null && db.queryLong(INBOX_HOLDS, 0, received.messageId().toString()) > 0) {
+            throw AlreadyHandledException.of(received);
+        }
         List<StreamAppend> appends = pending.appends();
         long[] current = new long[appends.size()];
         for (int i = 0; i < current.length; i++) {
@@ -49,6 +60,7 @@ final class SqliteAppender {
             if (!append.expected().matches(current[i])) {
                 AppendResult repeated = repeated(db, appends);
                 if (repeated != null) {
+                    recordInbox(db, received);
                     return repeated;
                 }
                 throw ConcurrencyException.conflict(append.tenant(), append.stream().value(),
@@ -58,6 +70,7 @@ final class SqliteAppender {
         db.exec("SAVEPOINT append");
         try {
             AppendResult result = write(db, pending, current);
+            recordInbox(db, received);
             db.exec("RELEASE append");
             return result;
         } catch (SQLException e) {
@@ -67,8 +80,30 @@ final class SqliteAppender {
             if (repeated == null) {
                 throw e;
             }
+            recordInbox(db, received);
             return repeated;
         }
+    }
+
+    /**
+     * Records an incoming message as handled, in the transaction in hand.
+     *
+     * @return whether it was recorded now, rather than already
+     */
+    boolean recordInbox(SqliteConnection db, InboxEntry received) throws SQLException {
+        if (received == null) {
+            return false;
+        }
+        PreparedStatement insert = db.prepare(INSERT_INBOX);
+        insert.setString(1, received.messageId().toString());
+        insert.setString(2, received.tenant());
+        insert.setLong(3, SqliteRows.micros(clock.instant()));
+        return insert.executeUpdate() == 1;
+    }
+
+    /** Whether the inbox holds the message. */
+    static boolean inboxHolds(SqliteConnection db, UUID messageId) throws SQLException {
+        return db.queryLong(INBOX_HOLDS, 0, messageId.toString()) > 0;
     }
 
     private AppendResult write(SqliteConnection db, PendingAppend pending, long[] current) throws SQLException {

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.whizbang.ledger.spi.AppendChecks;
 import io.whizbang.ledger.spi.AppendListeners;
 import io.whizbang.ledger.AppendResult;
+import io.whizbang.ledger.InboxEntry;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.ledger.RecordedEvent;
 import io.whizbang.ledger.SnapshotStore;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The ledger in an SQLite file: the embedded default store of the launcher.
@@ -133,6 +135,37 @@ public final class SqliteLedger implements Ledger {
             return Future.failedFuture(e);
         }
         return writer.submit(db -> appender.append(db, pending), true);
+    }
+
+    @Override
+    public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> messages,
+                                       InboxEntry received) {
+        PendingAppend pending;
+        try {
+            AppendChecks.check(appends, maxEventBytes);
+            pending = PendingAppend.encode(appends, Objects.requireNonNull(messages, "outbox"),
+                    Objects.requireNonNull(received, "received"));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return writer.submit(db -> appender.append(db, pending), true);
+    }
+
+    @Override
+    public Future<Boolean> markHandled(InboxEntry received) {
+        Objects.requireNonNull(received, "received");
+        return writer.submit(db -> appender.recordInbox(db, received), false);
+    }
+
+    @Override
+    public Future<Boolean> handled(UUID messageId) {
+        Objects.requireNonNull(messageId, "messageId");
+        return readers.submit(db -> SqliteAppender.inboxHolds(db, messageId));
+    }
+
+    @Override
+    public boolean keepsInbox() {
+        return true;
     }
 
     @Override

@@ -58,6 +58,13 @@ final class SqliteSchema {
                         state          TEXT    NOT NULL,
                         taken_at       INTEGER NOT NULL,
                         PRIMARY KEY (tenant, stream)
+                    ) WITHOUT ROWID""")),
+            new Migration(2, "inbox of handled incoming messages", List.of(
+                    """
+                    CREATE TABLE inbox (
+                        message_id TEXT    NOT NULL PRIMARY KEY,
+                        tenant     TEXT    NOT NULL,
+                        handled_at INTEGER NOT NULL
                     ) WITHOUT ROWID""")));
 
     private SqliteSchema() {

@@ -147,7 +147,7 @@ class SqliteLedgerTest {
                         while (rows.next()) {
                             versions.add(rows.getInt(1));
                         }
-                        assertThat(versions).containsExactly(1);
+                        assertThat(versions).containsExactly(1, 2);
                     }
                     ctx.completeNow();
                 })));

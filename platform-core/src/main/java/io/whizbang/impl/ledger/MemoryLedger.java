@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.whizbang.error.ConcurrencyException;
 import io.whizbang.error.PermanentException;
+import io.whizbang.ledger.AlreadyHandledException;
 import io.whizbang.ledger.AppendResult;
 import io.whizbang.ledger.EventData;
+import io.whizbang.ledger.InboxEntry;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.ledger.RecordedEvent;
 import io.whizbang.ledger.StreamAppend;
@@ -35,6 +37,7 @@ public final class MemoryLedger implements Ledger {
     private final Map<String, List<RecordedEvent>> streams = new HashMap<>();
     private final Map<UUID, RecordedEvent> byId = new HashMap<>();
     private final MemoryOutbox outbox = new MemoryOutbox();
+    private final Map<UUID, String> inbox = new HashMap<>();
     private final SnapshotStore snapshots = SnapshotStore.memory();
 
     public MemoryLedger(Vertx vertx, int maxEventBytes) {
@@ -44,12 +47,24 @@ public final class MemoryLedger implements Ledger {
 
     @Override
     public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> messages) {
+        return append(appends, messages, (InboxEntry) null);
+    }
+
+    @Override
+    public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> messages,
+                                       InboxEntry received) {
         try {
             AppendChecks.check(appends, maxEventBytes);
             AppendResult result;
             synchronized (this) {
+                if (received != null && inbox.containsKey(received.messageId())) {
+                    throw AlreadyHandledException.of(received);
+                }
                 AppendResult repeated = repeatedAppend(appends);
                 if (repeated != null) {
+                    if (received != null) {
+                        inbox.put(received.messageId(), received.tenant());
+                    }
                     return Future.succeededFuture(repeated);
                 }
                 for (StreamAppend append : appends) {
@@ -61,6 +76,9 @@ public final class MemoryLedger implements Ledger {
                 }
                 result = write(appends);
                 outbox.add(messages, clock.instant());
+                if (received != null) {
+                    inbox.put(received.messageId(), received.tenant());
+                }
             }
             listeners.fire();
             return Future.succeededFuture(result);
@@ -137,6 +155,21 @@ public final class MemoryLedger implements Ledger {
     @Override
     public synchronized Future<Long> head() {
         return Future.succeededFuture((long) all.size());
+    }
+
+    @Override
+    public synchronized Future<Boolean> markHandled(InboxEntry received) {
+        return Future.succeededFuture(inbox.putIfAbsent(received.messageId(), received.tenant()) == null);
+    }
+
+    @Override
+    public synchronized Future<Boolean> handled(UUID messageId) {
+        return Future.succeededFuture(inbox.containsKey(messageId));
+    }
+
+    @Override
+    public boolean keepsInbox() {
+        return true;
     }
 
     @Override

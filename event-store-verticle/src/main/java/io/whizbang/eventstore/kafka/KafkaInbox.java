@@ -1,0 +1,188 @@
+package io.whizbang.eventstore.kafka;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.serialization.BufferDeserializer;
+import io.vertx.kafka.client.serialization.BufferSerializer;
+import io.whizbang.dispatch.Dispatcher;
+import io.whizbang.error.PermanentException;
+import io.whizbang.error.ErrorCode;
+import io.whizbang.ledger.Ledger;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * The Kafka consumer transport: feeds the records of its topics to a dispatcher, each message applied once.
+ *
+ * <p>Records of one partition are handled one after the other, so messages keep their per-stream order; partitions
+ * run side by side. When {@code maxInFlight} records are in hand the consumer pauses, and it resumes at half, so a
+ * slow ledger slows the consumer rather than filling memory. An offset is committed only after its record and every
+ * record before it in the partition were handled: a crash redelivers what was not committed, and the ledger's inbox
+ * (written in the transaction of the handler's effects, see {@link InboxLedger}) drops what was already applied.
+ */
+public final class KafkaInbox {
+    private static final Logger LOG = Logger.getLogger(KafkaInbox.class.getName());
+
+    private final Context context;
+    private final KafkaConsumer<String, Buffer> consumer;
+    private final KafkaProducer<String, Buffer> deadLetters;
+    private final InboundHandling handling;
+    private final int maxInFlight;
+    private final Map<TopicPartition, Future<Void>> tails = new HashMap<>();
+    private final Map<TopicPartition, Long> processed = new HashMap<>();
+    private final Set<TopicPartition> held = new HashSet<>();
+    private int inFlight;
+    private boolean paused;
+    private boolean committing;
+    private boolean commitAgain;
+    private volatile boolean stopping;
+
+    private KafkaInbox(Vertx vertx, Ledger ledger, Function<Ledger, Dispatcher> dispatchers,
+                       KafkaInboxOptions options) {
+        this.context = vertx.getOrCreateContext();
+        this.maxInFlight = options.getMaxInFlight();
+        this.consumer = KafkaConsumer.create(vertx, options.consumerProperties(), new StringDeserializer(),
+                new BufferDeserializer());
+        this.deadLetters = KafkaProducer.create(vertx, options.deadLetterProducerProperties(), new StringSerializer(),
+                new BufferSerializer());
+        InboxLedger inbox = new InboxLedger(ledger);
+        this.handling = new InboundHandling(vertx, inbox, dispatchers.apply(inbox), deadLetters, options,
+                () -> stopping);
+    }
+
+    /**
+     * Starts consuming.
+     *
+     * @param ledger      the ledger the handlers write to; it must keep an inbox ({@link Ledger#keepsInbox()})
+     * @param dispatchers makes the dispatcher over the ledger it is given (the inbox's view of {@code ledger}), e.g.
+     *                    {@code l -> Dispatcher.create(vertx, registry, l, store)}
+     */
+    public static Future<KafkaInbox> start(Vertx vertx, Ledger ledger, Function<Ledger, Dispatcher> dispatchers,
+                                           KafkaInboxOptions options) {
+        try {
+            options.check();
+            if (!ledger.keepsInbox()) {
+                throw new PermanentException(ErrorCode.INTERNAL, "the Kafka inbox needs a ledger that keeps an"
+                        + " inbox (memory, SQLite or PostgreSQL in this JVM), not " + ledger, null);
+            }
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        KafkaInbox inbox = new KafkaInbox(vertx, ledger, dispatchers, options);
+        return inbox.subscribe(options).map(inbox);
+    }
+
+    private Future<Void> subscribe(KafkaInboxOptions options) {
+        consumer.exceptionHandler(failure -> LOG.log(Level.WARNING, "the Kafka inbox consumer failed", failure));
+        consumer.partitionsRevokedHandler(revoked -> commit());
+        consumer.handler(this::onRecord);
+        return options.getTopicPattern() != null ? consumer.subscribe(Pattern.compile(options.getTopicPattern()))
+                : consumer.subscribe(new HashSet<>(options.getTopics()));
+    }
+
+    /** Messages handled (applied or rejected by their handler). */
+    public long handled() {
+        return handling.handled.get();
+    }
+
+    /** Redelivered messages dropped because the inbox already held them. */
+    public long duplicates() {
+        return handling.duplicates.get();
+    }
+
+    /** Records that could not be handled and went to the dead-letter topic (or the log). */
+    public long deadLettered() {
+        return handling.deadLettered.get();
+    }
+
+    private void onRecord(KafkaConsumerRecord<String, Buffer> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        inFlight++;
+        if (inFlight >= maxInFlight && !paused) {
+            paused = true;
+            consumer.pause();
+        }
+        Future<Void> next = tails.getOrDefault(partition, Future.succeededFuture())
+                .transform(before -> before.succeeded() ? handling.handle(record) : Future.failedFuture(before.cause()));
+        tails.put(partition, next);
+        next.onComplete(done -> context.runOnContext(v -> settled(partition, record.offset(), next, done.succeeded())));
+    }
+
+    private void settled(TopicPartition partition, long offset, Future<Void> handled, boolean succeeded) {
+        inFlight--;
+        if (tails.get(partition) == handled) {
+            tails.remove(partition);
+        }
+        if (succeeded && !held.contains(partition)) {
+            processed.put(partition, offset + 1);
+            commit();
+        } else {
+            // stopped before this record was handled: commit nothing more of the partition, it is redelivered
+            held.add(partition);
+        }
+        if (paused && !stopping && inFlight <= maxInFlight / 2) {
+            paused = false;
+            consumer.resume();
+        }
+    }
+
+    /** Commits the handled offsets; a commit requested while one runs follows it. */
+    private Future<Void> commit() {
+        if (committing) {
+            commitAgain = true;
+            return Future.succeededFuture();
+        }
+        if (processed.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        processed.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset, "")));
+        processed.clear();
+        committing = true;
+        return consumer.commit(offsets).<Void>mapEmpty().onComplete(done -> {
+            committing = false;
+            if (done.failed()) {
+                LOG.log(Level.WARNING, "committing Kafka offsets failed; they are committed with the next ones",
+                        done.cause());
+                offsets.forEach((partition, offset) -> processed.merge(partition, offset.getOffset(), Math::max));
+            }
+            if (commitAgain) {
+                commitAgain = false;
+                commit();
+            }
+        });
+    }
+
+    /** Stops taking records, lets the records in hand finish (no retries), commits and closes. */
+    public Future<Void> stop() {
+        stopping = true;
+        return Future.<Void>future(promise -> context.runOnContext(v -> {
+            consumer.pause();
+            Future.join(tails.values().stream().toList())
+                    .eventually(() -> {
+                        commitAgain = false;
+                        committing = false;
+                        return commit();
+                    })
+                    .eventually(consumer::close)
+                    .eventually(deadLetters::close)
+                    .onComplete(done -> promise.complete());
+        }));
+    }
+}

@@ -1,0 +1,191 @@
+package io.whizbang.eventstore.kafka;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.whizbang.eventstore.sqlite.SqliteLedger;
+import io.whizbang.eventstore.sqlite.SqliteLedgerOptions;
+import io.whizbang.ledger.Ledger;
+import io.whizbang.outbox.OutboxPublisher;
+import io.whizbang.outbox.OutboxRecord;
+import io.whizbang.outbox.OutboxRelayOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static io.whizbang.eventstore.kafka.KafkaTestSupport.appendWithMessages;
+import static io.whizbang.eventstore.kafka.KafkaTestSupport.await;
+import static io.whizbang.eventstore.kafka.KafkaTestSupport.collect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Kafka relay against a real broker: order per stream, the metadata in headers, topic naming, and no committed
+ * message lost through a crash of the relay or a restart of the broker.
+ */
+class KafkaRelayIT {
+    private static KafkaBroker broker;
+    private Vertx vertx;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start("relay");
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        await(vertx.close());
+    }
+
+    private KafkaOutboxOptions kafka(String template) {
+        return new KafkaOutboxOptions().setBootstrapServers(broker.bootstrapServers()).setTopicTemplate(template);
+    }
+
+    private static OutboxRelayOptions relay() {
+        return new OutboxRelayOptions().setBatchSize(50).setPollMillis(50).setBackoff(50, 500);
+    }
+
+    private static Set<UUID> ids(List<KafkaConsumerRecord<String, Buffer>> records) {
+        return records.stream().map(r -> UUID.fromString(KafkaTestSupport.Collector.header(r,
+                KafkaHeaders.MESSAGE_ID))).collect(Collectors.toSet());
+    }
+
+    private static Future<Set<UUID>> pendingIds(Ledger ledger) {
+        return ledger.outbox().pending(10_000).map(rows -> rows.stream().map(r -> r.message().messageId())
+                .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void recordsKeepTheirOrderPerStreamCarryTheirMetadataAndGoToTheirTenantsTopic() throws Exception {
+        // given messages of three streams, written interleaved, for two tenants
+        Ledger ledger = Ledger.memory(vertx);
+        for (int round = 0; round < 10; round++) {
+            for (String stream : List.of("a", "b", "c")) {
+                await(appendWithMessages(ledger, stream.equals("c") ? "globex" : "acme", "orders", stream,
+                        round * 3, 3));
+            }
+        }
+        KafkaTestSupport.Collector collector = collect(vertx, broker.bootstrapServers(),
+                Set.of("order-events.acme", "order-events.globex"));
+        // when the relay publishes with a topic per tenant
+        await(vertx.deployVerticle(new KafkaRelayVerticle(ledger, kafka("order-events.{tenant}"), relay())));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> collector.records.size() >= 90);
+        // then each stream's messages arrive in the order they were committed, in their tenant's topic
+        Map<String, List<Integer>> numbersByKey = collector.records.stream().collect(Collectors.groupingBy(
+                KafkaConsumerRecord::key, Collectors.mapping(r -> r.value().toJsonObject().getInteger("n"),
+                        Collectors.toList())));
+        List<Integer> inOrder = java.util.stream.IntStream.range(0, 30).boxed().toList();
+        assertThat(numbersByKey).containsOnlyKeys("Order-a", "Order-b", "Order-c");
+        numbersByKey.values().forEach(numbers -> assertThat(numbers).isEqualTo(inOrder));
+        assertThat(collector.records).allSatisfy(record -> {
+            String tenant = record.key().equals("Order-c") ? "globex" : "acme";
+            assertThat(record.topic()).isEqualTo("order-events." + tenant);
+            assertThat(KafkaTestSupport.Collector.header(record, KafkaHeaders.TENANT)).isEqualTo(tenant);
+            assertThat(KafkaTestSupport.Collector.header(record, KafkaHeaders.TYPE)).isEqualTo("Numbered");
+            assertThat(KafkaTestSupport.Collector.header(record, KafkaHeaders.CORRELATION_ID)).isNotBlank();
+            assertThat(KafkaTestSupport.Collector.header(record, KafkaHeaders.MESSAGE_ID)).isNotBlank();
+        });
+        assertThat(await(pendingIds(ledger))).as("everything acknowledged is marked").isEmpty();
+        await(collector.close());
+    }
+
+    @Test
+    void aRelayThatCrashesBetweenPublishingAndMarkingLosesNothing() throws Exception {
+        // given a durable ledger with 200 committed messages
+        SqliteLedgerOptions file = new SqliteLedgerOptions().setFile(directory.resolve("ledger.db").toString());
+        SqliteLedger ledger = await(SqliteLedger.open(vertx, file));
+        for (int i = 0; i < 20; i++) {
+            await(appendWithMessages(ledger, "acme", "crash-orders", "s" + (i % 4), i * 10, 10));
+        }
+        Set<UUID> committed = await(pendingIds(ledger));
+        KafkaTestSupport.Collector collector = collect(vertx, broker.bootstrapServers(), Set.of("crash-orders"));
+        // when the relay dies after Kafka acknowledged its third batch but before it marked it
+        KafkaOutboxPublisher kafka = KafkaOutboxPublisher.create(vertx, kafka(TopicNaming.DESTINATION));
+        AtomicInteger batches = new AtomicInteger();
+        Set<UUID> unmarked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        OutboxPublisher dying = batch -> kafka.publish(batch).compose(acked -> {
+            if (batches.incrementAndGet() < 3) {
+                return Future.succeededFuture();
+            }
+            batch.stream().map(OutboxRecord::message).forEach(m -> unmarked.add(m.messageId()));
+            return Future.failedFuture("the relay process died before marking");
+        });
+        String first = await(vertx.deployVerticle(new io.whizbang.eventstore.OutboxRelayVerticle(ledger, dying,
+                relay().setBackoff(60_000, 60_000))));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> batches.get() >= 3);
+        await(vertx.undeploy(first));
+        await(kafka.close());
+        await(ledger.close());
+        // and a new relay starts on the same file
+        SqliteLedger reopened = await(SqliteLedger.open(vertx, file));
+        await(vertx.deployVerticle(new KafkaRelayVerticle(reopened, kafka(TopicNaming.DESTINATION), relay())));
+        // then every committed message is in Kafka; the unmarked batch travelled twice
+        await().atMost(60, TimeUnit.SECONDS).until(() -> ids(collector.records).containsAll(committed));
+        assertThat(ids(collector.records)).isEqualTo(committed);
+        assertThat(unmarked).hasSize(50);
+        assertThat(collector.records.stream().filter(r -> unmarked.contains(UUID.fromString(
+                KafkaTestSupport.Collector.header(r, KafkaHeaders.MESSAGE_ID)))).count())
+                .as("the batch published but not marked is published again").isEqualTo(100);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> await(pendingIds(reopened)).isEmpty());
+        await(collector.close());
+        await(reopened.close());
+    }
+
+    @Test
+    void aBrokerRestartDuringPublishingLosesNoCommittedMessage() throws Exception {
+        // given a relay publishing while messages are committed
+        Ledger ledger = Ledger.memory(vertx);
+        Set<UUID> committed = new HashSet<>();
+        KafkaTestSupport.Collector collector = collect(vertx, broker.bootstrapServers(), Set.of("restart-orders"));
+        await(vertx.deployVerticle(new KafkaRelayVerticle(ledger, kafka(TopicNaming.DESTINATION)
+                .setDeliveryTimeoutMillis(5_000), relay())));
+        committed.addAll(appendRound(ledger, 0));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> ids(collector.records).size() >= 50);
+        // when the broker dies, messages keep being committed, and the broker comes back
+        broker.stop();
+        committed.addAll(appendRound(ledger, 100));
+        broker.start();
+        committed.addAll(appendRound(ledger, 200));
+        // then every committed message arrives, and the outbox is drained
+        await().atMost(120, TimeUnit.SECONDS).until(() -> ids(collector.records).containsAll(committed));
+        assertThat(ids(collector.records)).isEqualTo(committed);
+        await().atMost(60, TimeUnit.SECONDS).until(() -> await(pendingIds(ledger)).isEmpty());
+        await(collector.close());
+    }
+
+    private static Set<UUID> appendRound(Ledger ledger, int from) throws Exception {
+        Set<UUID> written = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            written.addAll(await(appendWithMessages(ledger, "acme", "restart-orders", "s" + (i % 5), from + i * 10,
+                    10)));
+        }
+        return written;
+    }
+}
