@@ -9,8 +9,10 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import io.whizbang.error.ConcurrencyException;
 import io.whizbang.error.PermanentException;
+import io.whizbang.ledger.AlreadyHandledException;
 import io.whizbang.ledger.AppendResult;
 import io.whizbang.ledger.EventData;
+import io.whizbang.ledger.InboxEntry;
 import io.whizbang.ledger.ExpectedVersion;
 import io.whizbang.ledger.StreamAppend;
 import io.whizbang.ledger.spi.AppendChecks;
@@ -52,22 +54,34 @@ final class PgAppender {
 
     /** Appends atomically; the result carries each stream's new version and the last event's global position. */
     Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox) {
+        return append(appends, outbox, null);
+    }
+
+    /**
+     * Appends atomically, recording the incoming message (when not null) in the inbox in the same statement; fails
+     * with {@link AlreadyHandledException} and writes nothing when the inbox already holds it.
+     */
+    Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox, InboxEntry received) {
         Tuple parameters;
         try {
             AppendChecks.check(appends, maxEventBytes);
             checkOutbox(outbox);
             parameters = parameters(appends, outbox);
+            if (received != null) {
+                parameters.addValue(received.messageId()).addValue(received.tenant());
+            }
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        return attempt(appends, outbox, parameters, lastEventId(appends), 1);
+        return attempt(appends, outbox, parameters, received, lastEventId(appends), 1);
     }
 
     private Future<AppendResult> attempt(List<StreamAppend> appends, List<OutboxMessage> outbox, Tuple parameters,
-                                         UUID lastEvent, int attempt) {
+                                         InboxEntry received, UUID lastEvent, int attempt) {
+        String statement = received == null ? sql.append : sql.appendReceived;
         return pool.withConnection(connection -> {
                     // Both go out at once; the server runs the second after the first committed.
-                    Future<RowSet<Row>> written = connection.preparedQuery(sql.append).execute(parameters);
+                    Future<RowSet<Row>> written = connection.preparedQuery(statement).execute(parameters);
                     Future<RowSet<Row>> positioned = lastEvent == null ? connection.preparedQuery(sql.head).execute()
                             : connection.preparedQuery(sql.sequenceEvent)
                                     .execute(Tuple.of(lastEvent, sequencerBatchSize));
@@ -75,15 +89,19 @@ final class PgAppender {
                             .transform(settled -> Future.succeededFuture(new Outcome(written, positioned)));
                 })
                 .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
-                .compose(outcome -> settle(appends, outbox, parameters, lastEvent, attempt, outcome));
+                .compose(outcome -> settle(appends, outbox, parameters, received, lastEvent, attempt, outcome));
     }
 
     private Future<AppendResult> settle(List<StreamAppend> appends, List<OutboxMessage> outbox, Tuple parameters,
-                                        UUID lastEvent, int attempt, Outcome outcome) {
+                                        InboxEntry received, UUID lastEvent, int attempt, Outcome outcome) {
         if (outcome.written().failed()) {
             Throwable failure = outcome.written().cause();
+            if (received != null && PgErrors.isUniqueViolation(failure, PgErrors.INBOX_KEY)) {
+                return Future.failedFuture(AlreadyHandledException.of(received));
+            }
             if (PgErrors.isUniqueViolation(failure, PgErrors.STREAM_VERSION_KEY)) {
-                return attempt < MAX_ATTEMPTS ? attempt(appends, outbox, parameters, lastEvent, attempt + 1)
+                return attempt < MAX_ATTEMPTS ? attempt(appends, outbox, parameters, received, lastEvent,
+                        attempt + 1)
                         : Future.failedFuture(PermanentException.conflict("the append to " + streams(appends)
                                 + " lost the race for the next version " + MAX_ATTEMPTS + " times; retry"));
             }

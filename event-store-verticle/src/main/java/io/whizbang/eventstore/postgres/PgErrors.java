@@ -22,6 +22,8 @@ final class PgErrors {
     static final String EVENT_ID_KEY = "events_event_id_key";
     /** The unique key of outbox message ids. */
     static final String MESSAGE_ID_KEY = "outbox_message_id_key";
+    /** The inbox's key: an incoming message recorded twice. */
+    static final String INBOX_KEY = "inbox_message_id_key";
 
     private static final String UNIQUE_VIOLATION = "23505";
 

@@ -34,7 +34,8 @@ final class PgMigrations {
     /** The scripts, in order. */
     static final List<Migration> ALL = List.of(
             new Migration(1, "ledger"),
-            new Migration(2, "row_level_security"));
+            new Migration(2, "row_level_security"),
+            new Migration(3, "inbox"));
 
     /**
      * One script.

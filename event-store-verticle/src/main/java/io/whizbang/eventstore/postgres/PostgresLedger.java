@@ -10,6 +10,7 @@ import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.Tuple;
 import io.whizbang.error.PermanentException;
 import io.whizbang.ledger.AppendResult;
+import io.whizbang.ledger.InboxEntry;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.ledger.RecordedEvent;
 import io.whizbang.ledger.SnapshotStore;
@@ -23,6 +24,7 @@ import io.whizbang.outbox.OutboxMessage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -111,6 +113,31 @@ public final class PostgresLedger implements Ledger {
     @Override
     public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox) {
         return appender.append(appends, outbox).onSuccess(result -> listeners.fire());
+    }
+
+    @Override
+    public Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox, InboxEntry received) {
+        return appender.append(appends, outbox, Objects.requireNonNull(received, "received"))
+                .onSuccess(result -> listeners.fire());
+    }
+
+    @Override
+    public Future<Boolean> markHandled(InboxEntry received) {
+        return pool.preparedQuery(sql.markHandled).execute(Tuple.of(received.messageId(), received.tenant()))
+                .map(rows -> rows.rowCount() == 1)
+                .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)));
+    }
+
+    @Override
+    public Future<Boolean> handled(UUID messageId) {
+        return pool.preparedQuery(sql.handled).execute(Tuple.of(messageId))
+                .map(rows -> rows.size() > 0)
+                .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)));
+    }
+
+    @Override
+    public boolean keepsInbox() {
+        return true;
     }
 
     @Override
