@@ -1,6 +1,7 @@
 package io.whizbang.dispatch;
 
 import io.vertx.core.json.JsonObject;
+import io.whizbang.projection.ReadYourWrites;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public class DispatcherOptions {
     private String addressPrefix = DEFAULT_ADDRESS_PREFIX;
     private long sendTimeoutMillis = DEFAULT_SEND_TIMEOUT_MILLIS;
     private Clock clock = Clock.systemUTC();
+    private ReadYourWrites readYourWrites = ReadYourWrites.none();
 
     public DispatcherOptions() {
     }
@@ -93,6 +95,20 @@ public class DispatcherOptions {
     /** Sets the clock of receptors, policies and sagas; tests fix it. */
     public DispatcherOptions setClock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    public ReadYourWrites getReadYourWrites() {
+        return readYourWrites;
+    }
+
+    /**
+     * Sets what a local dispatcher waits for before it answers a command whose events are durable, such as the
+     * inline perspectives' commit ({@code Projections.readYourWrites()} or {@code ProjectionsClient.readYourWrites()});
+     * when the wait fails the command is answered all the same. None by default.
+     */
+    public DispatcherOptions setReadYourWrites(ReadYourWrites readYourWrites) {
+        this.readYourWrites = Objects.requireNonNull(readYourWrites, "readYourWrites");
         return this;
     }
 

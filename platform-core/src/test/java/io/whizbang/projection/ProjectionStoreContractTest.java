@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The behaviour every projection store driver must have; a driver's test extends this class.
@@ -146,6 +147,27 @@ public abstract class ProjectionStoreContractTest {
                 })
                 .onComplete(ctx.succeeding(found -> ctx.verify(() -> {
                     assertThat(found.get(key("acme", "1")).json().getInteger("v")).isEqualTo(1);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void aStoreThatDropsCollectionsDropsOneInEveryTenantWithItsCheckpointOnly(VertxTestContext ctx) {
+        assumeTrue(store instanceof DroppableCollections, "the driver does not drop collections");
+        DocumentKey kept = new DocumentKey("acme", "orders#2", "1");
+        store.commit(new ProjectionCommit("orders", List.of(put("acme", "1", new JsonObject().put("v", 1)),
+                        put("globex", "1", new JsonObject().put("v", 2))), 9))
+                .compose(done -> store.commit(new ProjectionCommit("orders#2",
+                        List.of(new DocumentChange(kept, new JsonObject().put("v", 3))), 4)))
+                .compose(done -> ((DroppableCollections) store).dropCollection("orders"))
+                .compose(done -> store.load(List.of(key("acme", "1"), key("globex", "1"), kept)))
+                .compose(found -> {
+                    ctx.verify(() -> assertThat(found).containsOnlyKeys(kept));
+                    return Future.all(store.checkpoint("orders"), store.checkpoint("orders#2"));
+                })
+                .onComplete(ctx.succeeding(checkpoints -> ctx.verify(() -> {
+                    assertThat((Long) checkpoints.resultAt(0)).isZero();
+                    assertThat((Long) checkpoints.resultAt(1)).isEqualTo(4);
                     ctx.completeNow();
                 })));
     }

@@ -18,6 +18,7 @@ import io.whizbang.message.Envelope;
 import io.whizbang.message.Event;
 import io.whizbang.message.Query;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projection.ReadYourWrites;
 import io.whizbang.registry.LensBinding;
 import io.whizbang.registry.ReceptorBinding;
 import io.whizbang.registry.Registry;
@@ -39,6 +40,7 @@ public final class LocalDispatcher implements Dispatcher {
     private final DispatchTable table;
     private final EventRecords records;
     private final CommandHandling commands;
+    private final ReadYourWrites readYourWrites;
     private final Vertx vertx;
     private final StateAtVersion states;
 
@@ -56,6 +58,7 @@ public final class LocalDispatcher implements Dispatcher {
         this.commands = new CommandHandling(ledger,
                 new StreamLoader(ledger, records, options.getReadBatchSize(), snapshots), snapshots, records, clock,
                 options.getMaxConflictRetries());
+        this.readYourWrites = options.getReadYourWrites();
     }
 
     @Override
@@ -75,7 +78,8 @@ public final class LocalDispatcher implements Dispatcher {
         try {
             ReceptorBinding<?, ?> binding = table.route(envelope);
             handled = table.policies(binding.commandType())
-                    .run(envelope.tenant(), envelope.payload(), () -> commands.handle(envelope, binding));
+                    .run(envelope.tenant(), envelope.payload(), () -> commands.handle(envelope, binding))
+                    .compose(this::readable);
         } catch (RuntimeException e) {
             handled = Future.failedFuture(e);
         }
@@ -129,9 +133,18 @@ public final class LocalDispatcher implements Dispatcher {
             List<EventData> data = events.stream().<EventData>map(records::toData).toList();
             return ledger.append(first.tenant(), stream, ExpectedVersion.any(), data)
                     .map(result -> new Receipt(first.messageId(), first.correlationId(), first.tenant(), stream,
-                            result.version(), result.position(), data.stream().map(EventData::eventId).toList()));
+                            result.version(), result.position(), data.stream().map(EventData::eventId).toList()))
+                    .compose(this::readable);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
+    }
+
+    /** The receipt once the inline perspectives committed its events; its events are durable either way. */
+    private Future<Receipt> readable(Receipt receipt) {
+        if (receipt.position() <= 0) {
+            return Future.succeededFuture(receipt);
+        }
+        return readYourWrites.awaitCommitted(receipt.position()).transform(waited -> Future.succeededFuture(receipt));
     }
 }

@@ -6,6 +6,7 @@ import io.whizbang.projection.Document;
 import io.whizbang.projection.DocumentChange;
 import io.whizbang.projection.DocumentKey;
 import io.whizbang.projection.DocumentQuery;
+import io.whizbang.projection.DroppableCollections;
 import io.whizbang.projection.Page;
 import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * A projection store in memory: the reference behaviour of the store contract.
  */
-public final class MemoryProjectionStore implements ProjectionStore {
+public final class MemoryProjectionStore implements ProjectionStore, DroppableCollections {
     private final Map<DocumentKey, JsonObject> documents = new HashMap<>();
     private final Map<String, Long> checkpoints = new HashMap<>();
 
@@ -97,6 +98,13 @@ public final class MemoryProjectionStore implements ProjectionStore {
     @Override
     public synchronized Future<Long> checkpoint(String projection) {
         return Future.succeededFuture(checkpoints.getOrDefault(projection, 0L));
+    }
+
+    @Override
+    public synchronized Future<Void> dropCollection(String collection) {
+        documents.keySet().removeIf(key -> key.collection().equals(collection));
+        checkpoints.remove(collection);
+        return Future.succeededFuture();
     }
 
     @Override

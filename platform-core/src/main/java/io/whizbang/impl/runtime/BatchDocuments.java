@@ -21,6 +21,10 @@ import java.util.function.UnaryOperator;
 /**
  * Collects what a perspective's handlers asked for during one batch, then loads the documents those changes
  * need, applies them in event order and yields the writes to commit.
+ *
+ * <p>Every change is tagged with the index of the event whose handler asked for it, so that the changes of an event
+ * whose handler failed, while it ran or while its changes were applied, are dropped as a whole: a poison event
+ * never leaves half of its writes behind.
  */
 final class BatchDocuments<M> {
     private final String collection;
@@ -32,34 +36,43 @@ final class BatchDocuments<M> {
         this.codec = codec;
     }
 
-    /** The documents of one tenant, as the handler of one of its events sees them. */
-    Documents<M> inTenant(String tenant) {
+    /** The documents of one tenant, as the handler of the batch's event {@code event} sees them. */
+    Documents<M> inTenant(String tenant, int event) {
         return new Documents<>() {
             @Override
             public void put(String key, M document) {
-                changes.add(new Change<>(key(tenant, key), doc -> document));
+                changes.add(new Change<>(event, key(tenant, key), doc -> document, false));
             }
 
             @Override
             public void update(String key, UnaryOperator<M> change) {
-                changes.add(new Change<>(key(tenant, key), doc -> doc == null ? null : change.apply(doc), true));
-            }
-
-            @Override
-            public void upsert(String key, Supplier<M> initial, UnaryOperator<M> change) {
-                changes.add(new Change<>(key(tenant, key), doc -> change.apply(doc == null ? initial.get() : doc),
+                changes.add(new Change<>(event, key(tenant, key), doc -> doc == null ? null : change.apply(doc),
                         true));
             }
 
             @Override
+            public void upsert(String key, Supplier<M> initial, UnaryOperator<M> change) {
+                changes.add(new Change<>(event, key(tenant, key),
+                        doc -> change.apply(doc == null ? initial.get() : doc), true));
+            }
+
+            @Override
             public void delete(String key) {
-                changes.add(new Change<>(key(tenant, key), doc -> null));
+                changes.add(new Change<>(event, key(tenant, key), doc -> null, false));
             }
         };
     }
 
-    /** Loads what the changes read, applies them in order, and returns one write per touched document. */
-    Future<List<DocumentChange>> resolve(ProjectionStore store) {
+    /** Drops every change the handlers of event {@code event} and later asked for. */
+    void discardFrom(int event) {
+        changes.removeIf(change -> change.event >= event);
+    }
+
+    /**
+     * Loads what the changes read and applies them in order, event by event; an event whose change throws stops the
+     * batch there, and only the writes of the events before it are returned.
+     */
+    Future<Resolved> resolve(ProjectionStore store) {
         Set<DocumentKey> toLoad = new LinkedHashSet<>();
         Set<DocumentKey> written = new LinkedHashSet<>();
         for (Change<M> change : changes) {
@@ -70,31 +83,67 @@ final class BatchDocuments<M> {
         }
         Future<Map<DocumentKey, Document>> loaded = toLoad.isEmpty() ? Future.succeededFuture(Map.of())
                 : store.load(toLoad);
-        return loaded.map(found -> {
-            Map<DocumentKey, M> working = new HashMap<>();
-            found.forEach((key, document) -> working.put(key, codec.decode(document.json())));
-            Map<DocumentKey, M> result = new LinkedHashMap<>();
-            for (Change<M> change : changes) {
-                M next = change.apply.apply(working.get(change.key));
-                working.put(change.key, next);
-                result.put(change.key, next);
+        return loaded.map(this::apply);
+    }
+
+    private Resolved apply(Map<DocumentKey, Document> found) {
+        Map<DocumentKey, M> working = new HashMap<>();
+        Map<DocumentKey, M> result = new LinkedHashMap<>();
+        Map<DocumentKey, M> eventWrites = new LinkedHashMap<>();
+        int failedEvent = -1;
+        Throwable cause = null;
+        int index = 0;
+        while (index < changes.size()) {
+            int event = changes.get(index).event;
+            eventWrites.clear();
+            try {
+                for (; index < changes.size() && changes.get(index).event == event; index++) {
+                    Change<M> change = changes.get(index);
+                    M current = eventWrites.containsKey(change.key) ? eventWrites.get(change.key)
+                            : current(change.key, working, found);
+                    eventWrites.put(change.key, change.apply.apply(current));
+                }
+            } catch (RuntimeException e) {
+                failedEvent = event;
+                cause = e;
+                break;
             }
-            List<DocumentChange> writes = new ArrayList<>(result.size());
-            // A null document is a delete; deleting one that never existed is harmless, so every key is written.
-            result.forEach((key, document) -> writes.add(new DocumentChange(key,
-                    document == null ? null : codec.encode(document))));
-            changes.clear();
-            return writes;
-        });
+            working.putAll(eventWrites);
+            result.putAll(eventWrites);
+        }
+        List<DocumentChange> writes = new ArrayList<>(result.size());
+        // A null document is a delete; deleting one that never existed is harmless, so every key is written.
+        result.forEach((key, document) -> writes.add(new DocumentChange(key,
+                document == null ? null : codec.encode(document))));
+        changes.clear();
+        return new Resolved(writes, failedEvent, cause);
+    }
+
+    private M current(DocumentKey key, Map<DocumentKey, M> working, Map<DocumentKey, Document> found) {
+        if (working.containsKey(key)) {
+            return working.get(key);
+        }
+        Document stored = found.get(key);
+        // decoded here, inside the event's try: a document the model cannot read fails the event that reads it
+        M decoded = stored == null ? null : codec.decode(stored.json());
+        working.put(key, decoded);
+        return decoded;
     }
 
     private DocumentKey key(String tenant, String key) {
         return new DocumentKey(tenant, collection, key);
     }
 
-    private record Change<M>(DocumentKey key, UnaryOperator<M> apply, boolean reads) {
-        Change(DocumentKey key, UnaryOperator<M> apply) {
-            this(key, apply, false);
-        }
+    /**
+     * The outcome of applying a batch's changes.
+     *
+     * @param writes      one write per document touched by the events applied
+     * @param failedEvent the index of the event whose change threw, or -1 when every change applied
+     * @param cause       what it threw, or {@code null}
+     */
+    record Resolved(List<DocumentChange> writes, int failedEvent, Throwable cause) {
+    }
+
+    private record Change<M>(int event, DocumentKey key, UnaryOperator<M> apply, boolean reads) {
     }
 }

@@ -1,9 +1,14 @@
 package io.whizbang.impl.runtime;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.whizbang.codec.Codecs;
+import io.whizbang.codec.JsonCodec;
 import io.whizbang.codec.MessageCodec;
+import io.whizbang.error.PermanentException;
+import io.whizbang.error.TransientException;
+import io.whizbang.handler.Documents;
 import io.whizbang.handler.EventContext;
 import io.whizbang.impl.dispatch.EventRecords;
 import io.whizbang.ledger.Ledger;
@@ -11,52 +16,82 @@ import io.whizbang.ledger.RecordedEvent;
 import io.whizbang.ledger.Subscription;
 import io.whizbang.message.Envelope;
 import io.whizbang.message.Event;
+import io.whizbang.projection.DeadLetter;
+import io.whizbang.projection.DocumentChange;
 import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projection.spi.DeadLetterErrors;
 import io.whizbang.registry.PerspectiveBinding;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one perspective: reads the ledger from its checkpoint in global order, hands each event it handles to its
- * generated invoker, and commits the batch's documents with the new checkpoint in one transaction, so a crash
- * replays to the same read model.
+ * Runs one generation of a perspective: reads the ledger from its checkpoint in global order, hands each event it
+ * handles to its generated invoker, and commits the batch's documents with the new checkpoint in one transaction, so
+ * a crash replays to the same read model.
+ *
+ * <p>A handler that throws on an event is tried again after the retry policy's backoff; after its last try the event
+ * is parked as a dead letter and the perspective moves on. What the events before it wrote is committed, what the
+ * failing event wrote is not. Batches and dead-letter retries run one after another, so their commits never
+ * interleave.
  */
 public final class PerspectiveRunner<M> {
     private static final Logger LOG = Logger.getLogger(PerspectiveRunner.class.getName());
+    private static final int MAX_ERROR_TEXT = 2000;
 
     private final Vertx vertx;
     private final PerspectiveBinding<M> binding;
+    private final String collection;
     private final Ledger ledger;
     private final ProjectionStore store;
     private final Codecs codecs;
+    private final JsonCodec<M> modelCodec;
     private final EventRecords records;
-    private final int batchSize;
+    private final RunnerSettings settings;
     private final PositionWaiters committed = new PositionWaiters();
+    private final SerialQueue queue = new SerialQueue();
+    private final AtomicLong errors = new AtomicLong();
+    private final Throughput throughput;
     private volatile Subscription subscription;
     private volatile Throwable failure;
+    private volatile Instant lastProgressAt;
+    private volatile Instant behindSince;
+    private volatile LongConsumer onCommitted = position -> { };
 
-    public PerspectiveRunner(Vertx vertx, PerspectiveBinding<M> binding, Ledger ledger, ProjectionStore store,
-                             Codecs codecs, int batchSize) {
+    /**
+     * A runner of the perspective that keeps its documents and checkpoint under {@code collection}, the name of
+     * the generation it builds.
+     */
+    public PerspectiveRunner(Vertx vertx, PerspectiveBinding<M> binding, String collection, Ledger ledger,
+                             ProjectionStore store, Codecs codecs, RunnerSettings settings) {
         this.vertx = vertx;
         this.binding = binding;
+        this.collection = collection;
         this.ledger = ledger;
         this.store = store;
         this.codecs = codecs;
+        this.modelCodec = codecs.of(binding.modelType());
         this.records = new EventRecords(codecs);
-        this.batchSize = batchSize;
+        this.settings = settings;
+        this.throughput = new Throughput(settings.throughputWindowMillis());
+        this.lastProgressAt = settings.clock().instant();
     }
 
-    /** Starts from the stored checkpoint. */
+    /** Starts from the stored checkpoint of its collection. */
     public Future<Void> start() {
-        return store.checkpoint(binding.name()).map(position -> {
+        return store.checkpoint(collection).map(position -> {
             committed.reached(position);
-            subscription = ledger.subscribe(vertx, position, batchSize, this::handle);
+            lastProgressAt = settings.clock().instant();
+            subscription = ledger.subscribe(vertx, position, settings.batchSize(), this::handle);
             subscription.completion().onFailure(cause -> {
                 failure = cause;
-                LOG.log(Level.SEVERE, "perspective " + binding.name() + " stopped at position "
+                LOG.log(Level.SEVERE, "perspective " + binding.name() + " (" + collection + ") stopped at position "
                         + committed.position(), cause);
                 committed.fail(cause);
             });
@@ -69,6 +104,11 @@ public final class PerspectiveRunner<M> {
         return binding.name();
     }
 
+    /** The collection and checkpoint name of the generation this runner builds. */
+    public String collection() {
+        return collection;
+    }
+
     /** The position of the last committed batch. */
     public long position() {
         return committed.position();
@@ -79,31 +119,211 @@ public final class PerspectiveRunner<M> {
         return failure;
     }
 
-    /** Completes when the perspective has committed every event up to the position. */
+    /** Handler failures since start, each failed try counted. */
+    public long errors() {
+        return errors.get();
+    }
+
+    /** Events handled per second over the throughput window ending now. */
+    public double throughput() {
+        return throughput.perSecond(settings.clock().instant());
+    }
+
+    /** Calls the listener, on the runner's context, with the position of each commit. */
+    public void onCommitted(LongConsumer listener) {
+        this.onCommitted = listener;
+    }
+
+    /**
+     * Notes where the ledger's head stands now and answers whether the runner is stalled: events wait and it made
+     * no progress for {@code stallAfter}, measured from its last commit or from when it was first seen behind,
+     * whichever is later.
+     */
+    public boolean observeStall(long head, Duration stallAfter) {
+        Instant now = settings.clock().instant();
+        if (head <= committed.position()) {
+            behindSince = null;
+            return false;
+        }
+        Instant since = behindSince;
+        if (since == null) {
+            behindSince = now;
+            return false;
+        }
+        Instant progress = lastProgressAt;
+        Instant waitingSince = progress.isAfter(since) ? progress : since;
+        return Duration.between(waitingSince, now).compareTo(stallAfter) >= 0;
+    }
+
+    /** Completes when the runner has committed every event up to the position. */
     public Future<Void> caughtUp(long position) {
         return failure != null ? Future.failedFuture(failure) : committed.await(position);
     }
 
     /** Stops after the batch in hand. */
     public Future<Void> stop() {
-        return subscription == null ? Future.succeededFuture() : subscription.cancel();
+        return subscription == null ? Future.succeededFuture()
+                : subscription.cancel().recover(failed -> Future.succeededFuture());
+    }
+
+    /** Stops for good because another generation replaced it: whoever awaits a position here must ask that one. */
+    public Future<Void> retire() {
+        return stop().onComplete(done -> committed.fail(new Retired(collection)));
+    }
+
+    /**
+     * Runs the parked event at the letter's position through the handler again and commits its documents; on
+     * success the letter is marked retried, on failure it stays parked with the new error and the answer is
+     * {@code CONFLICT}.
+     */
+    public Future<DeadLetter> retry(long position) {
+        return queue.submit(() -> settings.deadLetters().list(binding.name()).compose(letters -> {
+            DeadLetter letter = letters.stream().filter(found -> found.position() == position).findFirst()
+                    .orElse(null);
+            if (letter == null) {
+                return Future.failedFuture(DeadLetterErrors.notFound(binding.name(), position));
+            }
+            if (!letter.isParked()) {
+                return Future.failedFuture(DeadLetterErrors.resolved(letter));
+            }
+            if (failure != null) {
+                return Future.failedFuture(TransientException.unavailable("perspective " + binding.name()
+                        + ", stopped by " + failure + ",", failure));
+            }
+            if (position > committed.position()) {
+                return Future.failedFuture(PermanentException.conflict("perspective " + binding.name()
+                        + " has not reached position " + position + " yet (it is at " + committed.position() + ")"));
+            }
+            return ledger.readAll(position - 1, 1).compose(found -> {
+                if (found.isEmpty() || found.get(0).position() != position) {
+                    return Future.failedFuture(PermanentException.notFound("the ledger has no event at position "
+                            + position));
+                }
+                return retry(letter, found.get(0));
+            });
+        }));
+    }
+
+    private Future<DeadLetter> retry(DeadLetter letter, RecordedEvent event) {
+        BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec);
+        try {
+            apply(event, documents.inTenant(event.tenant(), 0));
+        } catch (RuntimeException e) {
+            return failedAgain(letter, e);
+        }
+        return documents.resolve(store).compose(resolved -> {
+            if (resolved.failedEvent() >= 0) {
+                return failedAgain(letter, resolved.cause());
+            }
+            // the checkpoint stays where it is: nothing but this event's documents changes
+            return store.commit(new ProjectionCommit(collection, resolved.writes(), committed.position()))
+                    .compose(done -> settings.deadLetters().resolve(binding.name(), letter.position(),
+                            DeadLetter.Status.RETRIED, settings.clock().instant()));
+        });
+    }
+
+    private Future<DeadLetter> failedAgain(DeadLetter letter, Throwable cause) {
+        errors.incrementAndGet();
+        String error = describe(cause);
+        return settings.deadLetters().park(letter.failedAgain(error, settings.clock().instant()))
+                .compose(parked -> Future.failedFuture(PermanentException.conflict("retrying the event at position "
+                        + letter.position() + " of perspective " + binding.name() + " failed again (" + error
+                        + "); it stays parked")));
     }
 
     private Future<Void> handle(List<RecordedEvent> events) {
-        BatchDocuments<M> documents = new BatchDocuments<>(binding.name(), codecs.of(binding.modelType()));
-        for (RecordedEvent recorded : events) {
-            MessageCodec<?> codec = codecs.byName(recorded.type());
-            if (codec == null || !binding.handles(codec.javaType())) {
-                continue;
+        return queue.submit(() -> process(events, 0, 1));
+    }
+
+    /** Handles the batch from the event at {@code from} on, that event being tried for the {@code attempt}th time. */
+    private Future<Void> process(List<RecordedEvent> events, int from, int attempt) {
+        BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec);
+        int invokeFailed = -1;
+        Throwable invokeCause = null;
+        for (int i = from; i < events.size(); i++) {
+            RecordedEvent recorded = events.get(i);
+            try {
+                apply(recorded, documents.inTenant(recorded.tenant(), i));
+            } catch (RuntimeException e) {
+                documents.discardFrom(i);
+                invokeFailed = i;
+                invokeCause = e;
+                break;
             }
-            Envelope<Event> envelope = records.toEnvelope(recorded);
-            EventContext context = new EventContext(envelope, recorded.stream(), recorded.version(),
-                    recorded.position());
-            binding.invoker().apply(envelope.payload(), documents.inTenant(recorded.tenant()), context);
         }
-        long last = events.get(events.size() - 1).position();
-        return documents.resolve(store)
-                .compose(changes -> store.commit(new ProjectionCommit(binding.name(), changes, last)))
-                .onSuccess(done -> committed.reached(last));
+        int failedInHandler = invokeFailed;
+        Throwable handlerCause = invokeCause;
+        return documents.resolve(store).compose(resolved -> {
+            int failed = resolved.failedEvent() >= 0 ? resolved.failedEvent() : failedInHandler;
+            if (failed < 0) {
+                return commit(resolved.writes(), events.get(events.size() - 1).position(), events.size() - from);
+            }
+            Throwable cause = resolved.failedEvent() >= 0 ? resolved.cause() : handlerCause;
+            errors.incrementAndGet();
+            Future<Void> before = failed > from
+                    ? commit(resolved.writes(), events.get(failed - 1).position(), failed - from)
+                    : Future.succeededFuture();
+            return before.compose(done -> {
+                if (attempt < settings.retryPolicy().maxAttempts()) {
+                    return delay(settings.retryPolicy().backoff(attempt))
+                            .compose(waited -> process(events, failed, attempt + 1));
+                }
+                RecordedEvent poison = events.get(failed);
+                return park(poison, cause, attempt).compose(parked -> failed + 1 < events.size()
+                        ? process(events, failed + 1, 1)
+                        : commit(List.of(), poison.position(), 1));
+            });
+        });
+    }
+
+    private void apply(RecordedEvent recorded, Documents<M> documents) {
+        MessageCodec<?> codec = codecs.byName(recorded.type());
+        if (codec == null || !binding.handles(codec.javaType())) {
+            return;
+        }
+        Envelope<Event> envelope = records.toEnvelope(recorded);
+        EventContext context = new EventContext(envelope, recorded.stream(), recorded.version(),
+                recorded.position());
+        binding.invoker().apply(envelope.payload(), documents, context);
+    }
+
+    private Future<Void> commit(List<DocumentChange> writes, long position, long events) {
+        return store.commit(new ProjectionCommit(collection, writes, position)).onSuccess(done -> {
+            Instant now = settings.clock().instant();
+            lastProgressAt = now;
+            throughput.record(now, events);
+            committed.reached(position);
+            onCommitted.accept(position);
+        });
+    }
+
+    private Future<Void> park(RecordedEvent event, Throwable cause, int attempts) {
+        String error = describe(cause);
+        LOG.log(Level.WARNING, "perspective " + binding.name() + " parks the " + event.type() + " event at position "
+                + event.position() + " (stream " + event.stream().value() + " of tenant " + event.tenant()
+                + ") after " + attempts + " failed tries", cause);
+        return settings.deadLetters().park(DeadLetter.parked(binding.name(), event.tenant(), event.position(),
+                event.stream().value(), event.version(), event.type(), error, attempts, settings.clock().instant()));
+    }
+
+    private Future<Void> delay(Duration backoff) {
+        if (backoff.isZero()) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> waited = Promise.promise();
+        vertx.setTimer(backoff.toMillis(), id -> waited.complete());
+        return waited.future();
+    }
+
+    private static String describe(Throwable cause) {
+        String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) : text;
+    }
+
+    /** What a runner's position waiters fail with once another generation replaced it. */
+    public static final class Retired extends RuntimeException {
+        Retired(String collection) {
+            super("generation " + collection + " was replaced by a rebuild", null, false, false);
+        }
     }
 }

@@ -1,0 +1,122 @@
+package io.whizbang.impl.projection;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.whizbang.projection.Document;
+import io.whizbang.projection.DocumentKey;
+import io.whizbang.projection.DocumentQuery;
+import io.whizbang.projection.Page;
+import io.whizbang.projection.ProjectionCommit;
+import io.whizbang.projection.ProjectionStore;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A projection store as lenses see it: reads of a perspective's collection go to the generation that is active,
+ * so a rebuilt perspective's readers switch to the new generation the moment it takes over.
+ *
+ * <p>The active generation of each perspective is read from the store on first use (the checkpoint of
+ * {@code <perspective>#active}), updated at once when the runtime of this JVM switches or when a switch is published
+ * on the event bus, and read again every few seconds in case a publication from another process was missed.
+ * Writes and checkpoints pass through unchanged. Closing it stops listening; the wrapped store stays open.
+ */
+public final class ActiveGenerationStore implements ProjectionStore {
+    private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final ProjectionStore store;
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
+    private final MessageConsumer<Object> activations;
+
+    /** Routes reads of the store, listening for switches at the address when it is not {@code null}. */
+    public ActiveGenerationStore(Vertx vertx, ProjectionStore store, String activatedAddress) {
+        this.store = store;
+        this.activations = activatedAddress == null ? null
+                : vertx.eventBus().consumer(activatedAddress, message -> {
+                    if (message.body() instanceof JsonObject body && body.getValue("perspective") instanceof String name
+                            && body.getValue("generation") instanceof Number generation) {
+                        activate(name, generation.intValue());
+                    }
+                });
+    }
+
+    /** Switches reads of the perspective to the generation; an older generation never replaces a newer one. */
+    public void activate(String perspective, int generation) {
+        Active next = new Active(generation, Generations.collection(perspective, generation), System.nanoTime());
+        active.merge(perspective, next, (old, fresh) -> fresh.generation >= old.generation ? fresh : old.touched());
+    }
+
+    /** The collection that reads of the perspective's collection go to now. */
+    public Future<String> resolve(String collection) {
+        if (Generations.isGeneration(collection)) {
+            return Future.succeededFuture(collection);
+        }
+        Active known = active.get(collection);
+        if (known != null && System.nanoTime() - known.readAt < REFRESH_NANOS) {
+            return Future.succeededFuture(known.collection);
+        }
+        return store.checkpoint(Generations.activeKey(collection)).map(generation -> {
+            activate(collection, (int) (long) generation);
+            return active.get(collection).collection;
+        });
+    }
+
+    @Override
+    public Future<Map<DocumentKey, Document>> load(Collection<DocumentKey> keys) {
+        Set<String> collections = new LinkedHashSet<>();
+        keys.forEach(key -> collections.add(key.collection()));
+        List<String> names = new ArrayList<>(collections);
+        List<Future<String>> resolved = names.stream().map(this::resolve).toList();
+        return Future.all(resolved).compose(done -> {
+            Map<String, String> routes = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                routes.put(names.get(i), resolved.get(i).result());
+            }
+            Map<DocumentKey, DocumentKey> asked = new HashMap<>();
+            for (DocumentKey key : keys) {
+                asked.put(new DocumentKey(key.tenant(), routes.get(key.collection()), key.key()), key);
+            }
+            return store.load(asked.keySet()).map(found -> {
+                Map<DocumentKey, Document> answer = new HashMap<>();
+                found.forEach((key, document) -> answer.put(asked.get(key), document));
+                return answer;
+            });
+        });
+    }
+
+    @Override
+    public Future<Page<Document>> query(String tenant, String collection, DocumentQuery query) {
+        return resolve(collection).compose(routed -> store.query(tenant, routed, query));
+    }
+
+    @Override
+    public Future<Void> commit(ProjectionCommit commit) {
+        return store.commit(commit);
+    }
+
+    @Override
+    public Future<Long> checkpoint(String projection) {
+        return store.checkpoint(projection);
+    }
+
+    /** Stops listening for switches; the wrapped store stays open. */
+    @Override
+    public Future<Void> close() {
+        return activations == null ? Future.succeededFuture() : activations.unregister();
+    }
+
+    private record Active(int generation, String collection, long readAt) {
+        Active touched() {
+            return new Active(generation, collection, System.nanoTime());
+        }
+    }
+}

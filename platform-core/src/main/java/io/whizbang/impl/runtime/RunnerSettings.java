@@ -1,0 +1,25 @@
+package io.whizbang.impl.runtime;
+
+import io.whizbang.projection.DeadLetterStore;
+import io.whizbang.runtime.RetryPolicy;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What every perspective runner of one projections runtime shares.
+ *
+ * @param batchSize              events per transaction
+ * @param clock                  the clock of progress, throughput and dead letters
+ * @param retryPolicy            how a failing handler is retried before its event is parked
+ * @param throughputWindowMillis the window throughput is averaged over
+ * @param deadLetters            where failing events are parked
+ */
+public record RunnerSettings(int batchSize, Clock clock, RetryPolicy retryPolicy, long throughputWindowMillis,
+                             DeadLetterStore deadLetters) {
+    public RunnerSettings {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(retryPolicy, "retryPolicy");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+    }
+}

@@ -1,0 +1,214 @@
+package io.whizbang.runtime;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.whizbang.projection.DeadLetterStore;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Options of the projections runtime: batch size, retry policy of failing handlers, where dead letters go, which
+ * perspectives are inline, and the clock and periods health is measured with.
+ */
+public class ProjectionsOptions {
+    /** Default number of events a perspective handles per transaction. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    /** Default period without progress, while events wait, after which a perspective counts as stalled. */
+    public static final long DEFAULT_STALL_AFTER_MILLIS = 60_000;
+    /** Default period of the health check that notices stalls; 0 turns the periodic check off. */
+    public static final long DEFAULT_HEALTH_CHECK_MILLIS = 2_000;
+    /** Default window throughput is averaged over. */
+    public static final long DEFAULT_THROUGHPUT_WINDOW_MILLIS = 60_000;
+    /** Default longest wait of a command's answer for the inline perspectives. */
+    public static final long DEFAULT_INLINE_TIMEOUT_MILLIS = 5_000;
+    /** Default time a replaced generation's documents are kept for readers that have not switched yet. */
+    public static final long DEFAULT_RETIRED_GENERATION_GRACE_MILLIS = 60_000;
+    /** Default prefix of the event-bus addresses. */
+    public static final String DEFAULT_ADDRESS_PREFIX = "whizbang";
+
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private long stallAfterMillis = DEFAULT_STALL_AFTER_MILLIS;
+    private long healthCheckMillis = DEFAULT_HEALTH_CHECK_MILLIS;
+    private long throughputWindowMillis = DEFAULT_THROUGHPUT_WINDOW_MILLIS;
+    private long inlineTimeoutMillis = DEFAULT_INLINE_TIMEOUT_MILLIS;
+    private long retiredGenerationGraceMillis = DEFAULT_RETIRED_GENERATION_GRACE_MILLIS;
+    private String addressPrefix = DEFAULT_ADDRESS_PREFIX;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private Set<String> inline = new LinkedHashSet<>();
+    private Clock clock = Clock.systemUTC();
+    private DeadLetterStore deadLetters;
+
+    public ProjectionsOptions() {
+    }
+
+    public ProjectionsOptions(JsonObject json) {
+        setBatchSize(json.getInteger("batchSize", DEFAULT_BATCH_SIZE));
+        setStallAfterMillis(json.getLong("stallAfterMillis", DEFAULT_STALL_AFTER_MILLIS));
+        setHealthCheckMillis(json.getLong("healthCheckMillis", DEFAULT_HEALTH_CHECK_MILLIS));
+        setThroughputWindowMillis(json.getLong("throughputWindowMillis", DEFAULT_THROUGHPUT_WINDOW_MILLIS));
+        setInlineTimeoutMillis(json.getLong("inlineTimeoutMillis", DEFAULT_INLINE_TIMEOUT_MILLIS));
+        setRetiredGenerationGraceMillis(json.getLong("retiredGenerationGraceMillis",
+                DEFAULT_RETIRED_GENERATION_GRACE_MILLIS));
+        setAddressPrefix(json.getString("addressPrefix", DEFAULT_ADDRESS_PREFIX));
+        JsonObject retry = json.getJsonObject("retryPolicy");
+        setRetryPolicy(retry == null ? RetryPolicy.DEFAULT : RetryPolicy.fromJson(retry));
+        Set<String> names = new LinkedHashSet<>();
+        json.getJsonArray("inline", new JsonArray()).forEach(name -> names.add(String.valueOf(name)));
+        setInline(names);
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /** Sets how many events a perspective handles per transaction; 1 to 10,000. */
+    public ProjectionsOptions setBatchSize(int batchSize) {
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new IllegalArgumentException("batchSize must be 1-10000, was " + batchSize);
+        }
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    public long getStallAfterMillis() {
+        return stallAfterMillis;
+    }
+
+    /** Sets the period without progress, while events wait, after which a perspective counts as stalled. */
+    public ProjectionsOptions setStallAfterMillis(long stallAfterMillis) {
+        if (stallAfterMillis < 1) {
+            throw new IllegalArgumentException("stallAfterMillis must be positive, was " + stallAfterMillis);
+        }
+        this.stallAfterMillis = stallAfterMillis;
+        return this;
+    }
+
+    public long getHealthCheckMillis() {
+        return healthCheckMillis;
+    }
+
+    /** Sets how often health is measured in the background, noticing stalls; 0 measures only when asked. */
+    public ProjectionsOptions setHealthCheckMillis(long healthCheckMillis) {
+        if (healthCheckMillis < 0) {
+            throw new IllegalArgumentException("healthCheckMillis cannot be negative, was " + healthCheckMillis);
+        }
+        this.healthCheckMillis = healthCheckMillis;
+        return this;
+    }
+
+    public long getThroughputWindowMillis() {
+        return throughputWindowMillis;
+    }
+
+    /** Sets the window throughput is averaged over. */
+    public ProjectionsOptions setThroughputWindowMillis(long throughputWindowMillis) {
+        if (throughputWindowMillis < 1) {
+            throw new IllegalArgumentException("throughputWindowMillis must be positive, was "
+                    + throughputWindowMillis);
+        }
+        this.throughputWindowMillis = throughputWindowMillis;
+        return this;
+    }
+
+    public long getInlineTimeoutMillis() {
+        return inlineTimeoutMillis;
+    }
+
+    /** Sets the longest time a command's answer waits for the inline perspectives. */
+    public ProjectionsOptions setInlineTimeoutMillis(long inlineTimeoutMillis) {
+        if (inlineTimeoutMillis < 1) {
+            throw new IllegalArgumentException("inlineTimeoutMillis must be positive, was " + inlineTimeoutMillis);
+        }
+        this.inlineTimeoutMillis = inlineTimeoutMillis;
+        return this;
+    }
+
+    public long getRetiredGenerationGraceMillis() {
+        return retiredGenerationGraceMillis;
+    }
+
+    /**
+     * Sets how long a replaced generation's documents are kept after a rebuild took over, for readers in other
+     * processes that have not switched yet; 0 drops them at once.
+     */
+    public ProjectionsOptions setRetiredGenerationGraceMillis(long retiredGenerationGraceMillis) {
+        if (retiredGenerationGraceMillis < 0) {
+            throw new IllegalArgumentException("retiredGenerationGraceMillis cannot be negative, was "
+                    + retiredGenerationGraceMillis);
+        }
+        this.retiredGenerationGraceMillis = retiredGenerationGraceMillis;
+        return this;
+    }
+
+    public String getAddressPrefix() {
+        return addressPrefix;
+    }
+
+    /** Sets the prefix of the {@link ProjectionsAddresses}. */
+    public ProjectionsOptions setAddressPrefix(String addressPrefix) {
+        if (addressPrefix == null || addressPrefix.isBlank()) {
+            throw new IllegalArgumentException("addressPrefix must not be blank");
+        }
+        this.addressPrefix = addressPrefix;
+        return this;
+    }
+
+    public RetryPolicy getRetryPolicy() {
+        return retryPolicy;
+    }
+
+    /** Sets how a failing handler is retried before its event is parked. */
+    public ProjectionsOptions setRetryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        return this;
+    }
+
+    public Set<String> getInline() {
+        return Set.copyOf(inline);
+    }
+
+    /** Sets the perspectives that commands wait for before they are answered (read-your-writes). */
+    public ProjectionsOptions setInline(Set<String> perspectives) {
+        this.inline = new LinkedHashSet<>(Objects.requireNonNull(perspectives, "perspectives"));
+        return this;
+    }
+
+    /** Marks one more perspective inline. */
+    public ProjectionsOptions addInline(String perspective) {
+        inline.add(Objects.requireNonNull(perspective, "perspective"));
+        return this;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    /** Sets the clock lag, stalls, throughput and dead letters are measured with; tests move it by hand. */
+    public ProjectionsOptions setClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The store dead letters are parked in, or {@code null} for one in memory. */
+    public DeadLetterStore getDeadLetters() {
+        return deadLetters;
+    }
+
+    /** Sets the store dead letters are parked in; keep it beside the projection store so they survive restarts. */
+    public ProjectionsOptions setDeadLetters(DeadLetterStore deadLetters) {
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        return this;
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject().put("batchSize", batchSize).put("stallAfterMillis", stallAfterMillis)
+                .put("healthCheckMillis", healthCheckMillis).put("throughputWindowMillis", throughputWindowMillis)
+                .put("inlineTimeoutMillis", inlineTimeoutMillis)
+                .put("retiredGenerationGraceMillis", retiredGenerationGraceMillis)
+                .put("addressPrefix", addressPrefix).put("retryPolicy", retryPolicy.toJson())
+                .put("inline", new JsonArray(inline.stream().map(name -> (Object) name).toList()));
+    }
+}
