@@ -82,14 +82,7 @@ final class CommandHandling {
             }
             return ledger.append(envelope.tenant(), stream, ExpectedVersion.exactly(loaded.version()), data)
                     .map(result -> {
-                        if (snapshots.enabled()) {
-                            S state = loaded.state();
-                            for (Event event : events) {
-                                state = receptor.aggregate().evolve(state, event);
-                            }
-                            snapshots.afterAppend(envelope.tenant(), stream, state, loaded.version(),
-                                    result.version());
-                        }
+                        afterAppend(envelope.tenant(), stream, receptor, loaded, events, result.version());
                         return receipt(envelope, stream, result.version(), result.position(),
                                 data.stream().map(EventData::eventId).toList());
                     });
@@ -103,6 +96,29 @@ final class CommandHandling {
             }
             return Future.failedFuture(failure);
         });
+    }
+
+    /**
+     * Carries the state forward by the appended events, for the state cache and the snapshot policy. The events are
+     * durable by now: a failure of the aggregate here costs the next command a full fold, never the answer.
+     */
+    private <C extends Command, S> void afterAppend(String tenant, StreamId stream, Receptor<C, S> receptor,
+                                                   StreamLoader.Loaded<S> loaded, List<Event> events,
+                                                   long version) {
+        S state = loaded.state();
+        try {
+            for (Event event : events) {
+                state = receptor.aggregate().evolve(state, event);
+            }
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (version == loaded.version() + events.size()) {
+            loader.appended(tenant, stream, receptor.aggregate(), state, version);
+        }
+        if (snapshots.enabled()) {
+            snapshots.afterAppend(tenant, stream, state, loaded.version(), version);
+        }
     }
 
     private static Receipt receipt(Envelope<?> envelope, StreamId stream, long version, long position,

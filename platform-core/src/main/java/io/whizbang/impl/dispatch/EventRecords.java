@@ -37,6 +37,11 @@ public final class EventRecords {
                 codecs.encode(envelope.payload()), metadata(envelope));
     }
 
+    /** The payload of a stored event decoded as the current schema version, without its envelope. */
+    public Event payloadOf(RecordedEvent recorded) {
+        return (Event) codecs.decode(recorded.type(), recorded.schemaVersion(), recorded.payload());
+    }
+
     /** The envelope of a stored event, its payload decoded as the current schema version. */
     public Envelope<Event> toEnvelope(RecordedEvent recorded) {
         Event payload = (Event) codecs.decode(recorded.type(), recorded.schemaVersion(), recorded.payload());
