@@ -40,10 +40,8 @@ public final class DispatcherVerticle extends VerticleBase {
         consumers.add(vertx.eventBus().consumer(options.commandAddress(), this::onCommand));
         consumers.add(vertx.eventBus().consumer(options.queryAddress(), this::onQuery));
         consumers.add(vertx.eventBus().consumer(options.stateAddress(), this::onStateAt));
-        consumers.add(vertx.eventBus().consumer(options.flowMapAddress(), message -> {
-            String map = dispatcher.flowMap();
-            message.reply(map == null ? new JsonObject() : new JsonObject(map));
-        }));
+        consumers.add(vertx.eventBus().consumer(options.flowMapAddress(),
+                message -> message.reply(io.whizbang.impl.dispatch.FlowMaps.merged(dispatcher.flowMap()))));
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
 
