@@ -16,6 +16,8 @@ public class DispatcherOptions {
     public static final int DEFAULT_READ_BATCH_SIZE = 500;
     /** Default prefix of the event-bus addresses. */
     public static final String DEFAULT_ADDRESS_PREFIX = "whizbang";
+    /** Default number of stream states a dispatcher keeps, so a command folds only the events after them. */
+    public static final int DEFAULT_STATE_CACHE_SIZE = 10_000;
     /** Default time a remote caller waits for the dispatcher's answer. */
     public static final long DEFAULT_SEND_TIMEOUT_MILLIS = 30_000;
 
@@ -23,6 +25,7 @@ public class DispatcherOptions {
     private int readBatchSize = DEFAULT_READ_BATCH_SIZE;
     private String addressPrefix = DEFAULT_ADDRESS_PREFIX;
     private long sendTimeoutMillis = DEFAULT_SEND_TIMEOUT_MILLIS;
+    private int stateCacheSize = DEFAULT_STATE_CACHE_SIZE;
     private Clock clock = Clock.systemUTC();
     private ReadYourWrites readYourWrites = ReadYourWrites.none();
 
@@ -34,6 +37,25 @@ public class DispatcherOptions {
         setReadBatchSize(json.getInteger("readBatchSize", DEFAULT_READ_BATCH_SIZE));
         setAddressPrefix(json.getString("addressPrefix", DEFAULT_ADDRESS_PREFIX));
         setSendTimeoutMillis(json.getLong("sendTimeoutMillis", DEFAULT_SEND_TIMEOUT_MILLIS));
+        setStateCacheSize(json.getInteger("stateCacheSize", DEFAULT_STATE_CACHE_SIZE));
+    }
+
+    public int getStateCacheSize() {
+        return stateCacheSize;
+    }
+
+    /**
+     * Sets how many stream states (least recently used first out) the dispatcher keeps between commands, so that a
+     * command folds only the events appended after the kept version; 0 folds every stream from its snapshot or first
+     * event each time. The ledger is read after the kept version on every command, so events appended by other
+     * nodes are never missed; aggregates' states must be immutable, as {@code Aggregate} asks.
+     */
+    public DispatcherOptions setStateCacheSize(int stateCacheSize) {
+        if (stateCacheSize < 0) {
+            throw new IllegalArgumentException("stateCacheSize cannot be negative: " + stateCacheSize);
+        }
+        this.stateCacheSize = stateCacheSize;
+        return this;
     }
 
     public int getMaxConflictRetries() {
@@ -134,6 +156,7 @@ public class DispatcherOptions {
 
     public JsonObject toJson() {
         return new JsonObject().put("maxConflictRetries", maxConflictRetries).put("readBatchSize", readBatchSize)
-                .put("addressPrefix", addressPrefix).put("sendTimeoutMillis", sendTimeoutMillis);
+                .put("addressPrefix", addressPrefix).put("sendTimeoutMillis", sendTimeoutMillis)
+                .put("stateCacheSize", stateCacheSize);
     }
 }

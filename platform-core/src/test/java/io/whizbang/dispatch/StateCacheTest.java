@@ -10,6 +10,7 @@ import io.whizbang.error.WhizbangException;
 import io.whizbang.ledger.EventData;
 import io.whizbang.ledger.ExpectedVersion;
 import io.whizbang.ledger.Ledger;
+import io.whizbang.ledger.Snapshot;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.message.MessageType;
 import io.whizbang.projection.ProjectionStore;
@@ -23,11 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Instant;
 import java.util.List;
 
 import static io.whizbang.testdomain.CounterRegistry.READ;
 import static io.whizbang.testdomain.CounterRegistry.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The dispatcher keeps recent stream states so a command folds only newer events; these tests pin down that the
@@ -85,6 +88,27 @@ class StateCacheTest {
                     assertThat(receptor.decisions.get()).isEqualTo(101);
                     ctx.completeNow();
                 })));
+    }
+
+    @Test
+    void withNoCacheEachCommandLoadsFromTheSnapshotStore(Vertx vertx, VertxTestContext ctx) {
+        // a forged snapshot (990 after 11 events) shows where loading starts: a cached state would hide it
+        dispatcher = Dispatcher.create(vertx, CounterRegistry.snapshotted(receptor, 5), ledger,
+                ProjectionStore.memory(), new DispatcherOptions().setStateCacheSize(0));
+        times(12, ALICE, "c3", 2)
+                .compose(done -> ledger.snapshots().save(new Snapshot("acme", StreamId.of("Counter", "c3"), 11,
+                        "CounterState", 1, new JsonObject().put("value", 990), Instant.now())))
+                .compose(done -> dispatcher.send(ALICE, new Increment("c3", 9)))
+                .onComplete(ctx.failing(failure -> ctx.verify(() -> {
+                    assertThat(failure).hasMessage("counter c3 is at 992; adding 9 passes 1000");
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    void aNegativeCacheSizeIsRefused() {
+        assertThatThrownBy(() -> new DispatcherOptions().setStateCacheSize(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stateCacheSize");
     }
 
     private Future<?> times(int count, Principal principal, String counter, int by) {

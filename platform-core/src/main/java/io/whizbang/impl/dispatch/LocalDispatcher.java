@@ -56,7 +56,8 @@ public final class LocalDispatcher implements Dispatcher {
         this.vertx = vertx;
         this.states = new StateAtVersion(ledger, registry, records);
         this.commands = new CommandHandling(ledger,
-                new StreamLoader(ledger, records, options.getReadBatchSize(), snapshots), snapshots, records, clock,
+                new StreamLoader(ledger, records, options.getReadBatchSize(), snapshots,
+                        new StateCache(options.getStateCacheSize())), snapshots, records, clock,
                 options.getMaxConflictRetries());
         this.readYourWrites = options.getReadYourWrites();
     }

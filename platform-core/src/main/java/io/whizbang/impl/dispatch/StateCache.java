@@ -15,9 +15,6 @@ import java.util.Map;
  * tenant's state never answers for another's.
  */
 final class StateCache {
-    /** How many stream states a dispatcher keeps by default. */
-    static final int DEFAULT_CAPACITY = 10_000;
-
     private record Key(Class<?> aggregate, String tenant, StreamId stream) {
     }
 

@@ -16,10 +16,6 @@ final class StreamLoader {
     private final Snapshots snapshots;
     private final StateCache cache;
 
-    StreamLoader(Ledger ledger, EventRecords records, int pageSize, Snapshots snapshots) {
-        this(ledger, records, pageSize, snapshots, new StateCache(StateCache.DEFAULT_CAPACITY));
-    }
-
     StreamLoader(Ledger ledger, EventRecords records, int pageSize, Snapshots snapshots, StateCache cache) {
         this.ledger = ledger;
         this.records = records;
