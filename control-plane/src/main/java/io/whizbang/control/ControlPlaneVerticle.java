@@ -133,7 +133,9 @@ public final class ControlPlaneVerticle extends VerticleBase {
                           StreamBrowser streams, FlowMap flowMap, LiveFeed live, ProjectionsClient projections) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
-            ctx.response().putHeader(CorrelationIds.HEADER, CorrelationIds.of(ctx.request()));
+            String correlationId = CorrelationIds.of(ctx.request());
+            ctx.response().putHeader(CorrelationIds.HEADER, correlationId);
+            Observability.tagCorrelation(correlationId);
             ctx.next();
         });
         HealthRoutes health = HealthRoutes.create(ReadinessProbe.eventBus(vertx, options.getReadinessAddress(),
