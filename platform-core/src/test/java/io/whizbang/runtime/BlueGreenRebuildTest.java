@@ -122,7 +122,7 @@ class BlueGreenRebuildTest {
         assertThat(read(projections.lensStore(), "globex")).isEqualTo(expected.get("globex"));
         assertThat(result(store.checkpoint(Tally.NAME + "#active"))).isEqualTo(1);
         // the replaced generation is dropped; the new one is what the store holds
-        assertThat(result(store.query("acme", Tally.NAME, DocumentQuery.all(10))).items()).isEmpty();
+        await().until(() -> result(store.query("acme", Tally.NAME, DocumentQuery.all(10))).items().isEmpty());
         assertThat(read(store, "acme")).isEmpty();
         assertThat(result(store.query("acme", GENERATION_1, DocumentQuery.all(10))).items()).isNotEmpty();
     }

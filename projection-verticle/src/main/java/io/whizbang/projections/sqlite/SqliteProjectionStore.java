@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.whizbang.projection.Document;
 import io.whizbang.projection.DocumentChange;
 import io.whizbang.projection.DocumentKey;
+import io.whizbang.projection.DeadLetterStore;
 import io.whizbang.projection.DocumentQuery;
+import io.whizbang.projection.DroppableCollections;
 import io.whizbang.projection.Page;
 import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
@@ -37,7 +39,7 @@ import java.util.Objects;
  *
  * <p>Durability: {@code PRAGMA synchronous = FULL}, so a commit is acknowledged only after it was synced to disk.
  */
-public final class SqliteProjectionStore implements ProjectionStore {
+public final class SqliteProjectionStore implements ProjectionStore, DroppableCollections {
     private static final int READ_CONNECTIONS = 2;
     private static final String LOAD = "SELECT json FROM documents WHERE tenant = ? AND collection = ? AND key = ?";
     private static final String UPSERT = "INSERT INTO documents (tenant, collection, key, json) VALUES (?, ?, ?, ?)"
@@ -46,11 +48,14 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private static final String SET_CHECKPOINT = "INSERT INTO checkpoints (projection, position) VALUES (?, ?)"
             + " ON CONFLICT (projection) DO UPDATE SET position = excluded.position";
     private static final String CHECKPOINT = "SELECT position FROM checkpoints WHERE projection = ?";
+    private static final String DROP_DOCUMENTS = "DELETE FROM documents WHERE collection = ?";
+    private static final String DROP_CHECKPOINT = "DELETE FROM checkpoints WHERE projection = ?";
 
     private final Path file;
     private final String store;
     private final SqliteWriter writer;
     private final SqliteReaders readers;
+    private final SqliteDeadLetterStore deadLetters;
     private Future<Void> closing;
 
     private SqliteProjectionStore(Path file, SqliteWriter writer, SqliteReaders readers) {
@@ -58,6 +63,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
         this.store = storeName(file);
         this.writer = writer;
         this.readers = readers;
+        this.deadLetters = new SqliteDeadLetterStore(writer, readers);
     }
 
     /**
@@ -180,6 +186,24 @@ public final class SqliteProjectionStore implements ProjectionStore {
     public Future<Long> checkpoint(String projection) {
         Objects.requireNonNull(projection, "projection");
         return readers.submit(db -> db.queryLong(CHECKPOINT, 0, projection));
+    }
+
+    /**
+     * The dead letters of the perspectives, kept in this store's file (table {@code dead_letters}) and written by its
+     * one writer; they live as long as this store, which closes their connections.
+     */
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
+    }
+
+    @Override
+    public Future<Void> dropCollection(String collection) {
+        Objects.requireNonNull(collection, "collection");
+        return writer.submit(db -> {
+            db.prepare(DROP_DOCUMENTS, collection).executeUpdate();
+            db.prepare(DROP_CHECKPOINT, collection).executeUpdate();
+            return null;
+        });
     }
 
     /** Lets queued commits finish, then closes every connection; calling it again returns the same future. */

@@ -30,6 +30,22 @@ final class SqliteSchema {
                     CREATE TABLE checkpoints (
                         projection TEXT    NOT NULL PRIMARY KEY,
                         position   INTEGER NOT NULL
+                    )""")),
+            new Migration(2, "dead letters", List.of(
+                    """
+                    CREATE TABLE dead_letters (
+                        perspective TEXT    NOT NULL,
+                        position    INTEGER NOT NULL,
+                        tenant      TEXT    NOT NULL,
+                        stream      TEXT    NOT NULL,
+                        version     INTEGER NOT NULL,
+                        type        TEXT    NOT NULL,
+                        error       TEXT    NOT NULL,
+                        attempts    INTEGER NOT NULL,
+                        parked_at   TEXT    NOT NULL,
+                        status      TEXT    NOT NULL,
+                        resolved_at TEXT,
+                        PRIMARY KEY (perspective, position)
                     )""")));
 
     private SqliteSchema() {
