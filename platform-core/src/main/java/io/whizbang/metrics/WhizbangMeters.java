@@ -36,7 +36,7 @@ public interface WhizbangMeters extends Shareable {
      *
      * @param tenant the tenant
      * @param events how many
-     * @param nanos  how long from the command's arrival until its events were durable
+     * @param nanos  how long the ledger's append took
      */
     default void appended(String tenant, int events, long nanos) {
     }

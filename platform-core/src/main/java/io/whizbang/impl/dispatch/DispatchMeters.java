@@ -27,9 +27,6 @@ final class DispatchMeters {
         long nanos = System.nanoTime() - startNanos;
         ErrorCode failure = done.succeeded() ? null : WhizbangException.wrap(done.cause()).code();
         Receipt receipt = done.succeeded() ? done.result() : null;
-        if (receipt != null && !receipt.eventIds().isEmpty()) {
-            meters.appended(envelope.tenant(), receipt.eventIds().size(), nanos);
-        }
         meters.commandHandled(new CommandHandled(envelope.tenant(), envelope.type().name(), envelope.messageId(),
                 envelope.correlationId(), envelope.causationId(), envelope.principal().subject(),
                 Instant.now().minusNanos(nanos), nanos, failure,

@@ -55,7 +55,7 @@ public final class LocalDispatcher implements Dispatcher {
         Snapshots snapshots = new Snapshots(ledger.snapshots(), registry.snapshots(), registry.codecs(), clock);
         this.vertx = vertx;
         this.states = new StateAtVersion(ledger, registry, records);
-        this.commands = new CommandHandling(ledger,
+        this.commands = new CommandHandling(new TimedAppends(vertx, ledger),
                 new StreamLoader(ledger, records, options.getReadBatchSize(), snapshots,
                         new StateCache(options.getStateCacheSize())), snapshots, records, clock,
                 options.getMaxConflictRetries());
