@@ -57,12 +57,9 @@ public final class ActiveGenerationStore implements ProjectionStore {
 
     /** The collection that reads of the perspective's collection go to now. */
     public Future<String> resolve(String collection) {
-        if (Generations.isGeneration(collection)) {
-            return Future.succeededFuture(collection);
-        }
-        Active known = active.get(collection);
-        if (known != null && System.nanoTime() - known.readAt < REFRESH_NANOS) {
-            return Future.succeededFuture(known.collection);
+        String known = cached(collection);
+        if (known != null) {
+            return Future.succeededFuture(known);
         }
         return store.checkpoint(Generations.activeKey(collection)).map(generation -> {
             activate(collection, (int) (long) generation);
@@ -72,6 +69,24 @@ public final class ActiveGenerationStore implements ProjectionStore {
 
     @Override
     public Future<Map<DocumentKey, Document>> load(Collection<DocumentKey> keys) {
+        Map<String, String> routes = new HashMap<>(4);
+        boolean unchanged = true;
+        for (DocumentKey key : keys) {
+            String collection = key.collection();
+            if (!routes.containsKey(collection)) {
+                String routed = cached(collection);
+                if (routed == null) {
+                    return resolveAll(keys);
+                }
+                routes.put(collection, routed);
+                unchanged &= routed.equals(collection);
+            }
+        }
+        // the usual case, a perspective never rebuilt: the keys go to the store as they are
+        return unchanged ? store.load(keys) : load(keys, routes);
+    }
+
+    private Future<Map<DocumentKey, Document>> resolveAll(Collection<DocumentKey> keys) {
         Set<String> collections = new LinkedHashSet<>();
         keys.forEach(key -> collections.add(key.collection()));
         List<String> names = new ArrayList<>(collections);
@@ -81,16 +96,29 @@ public final class ActiveGenerationStore implements ProjectionStore {
             for (int i = 0; i < names.size(); i++) {
                 routes.put(names.get(i), resolved.get(i).result());
             }
-            Map<DocumentKey, DocumentKey> asked = new HashMap<>();
-            for (DocumentKey key : keys) {
-                asked.put(new DocumentKey(key.tenant(), routes.get(key.collection()), key.key()), key);
-            }
-            return store.load(asked.keySet()).map(found -> {
-                Map<DocumentKey, Document> answer = new HashMap<>();
-                found.forEach((key, document) -> answer.put(asked.get(key), document));
-                return answer;
-            });
+            return load(keys, routes);
         });
+    }
+
+    private Future<Map<DocumentKey, Document>> load(Collection<DocumentKey> keys, Map<String, String> routes) {
+        Map<DocumentKey, DocumentKey> asked = new HashMap<>();
+        for (DocumentKey key : keys) {
+            asked.put(new DocumentKey(key.tenant(), routes.get(key.collection()), key.key()), key);
+        }
+        return store.load(asked.keySet()).map(found -> {
+            Map<DocumentKey, Document> answer = new HashMap<>();
+            found.forEach((key, document) -> answer.put(asked.get(key), document));
+            return answer;
+        });
+    }
+
+    /** Where reads of the collection go, when known and fresh; {@code null} when the store must be asked. */
+    private String cached(String collection) {
+        if (Generations.isGeneration(collection)) {
+            return collection;
+        }
+        Active known = active.get(collection);
+        return known != null && System.nanoTime() - known.readAt < REFRESH_NANOS ? known.collection : null;
     }
 
     @Override
