@@ -56,7 +56,7 @@ final class MicrometerMeters implements WhizbangMeters {
 
     @Override
     public void appended(String tenant, int events, long nanos) {
-        Timer.builder(APPENDS).description("Time from a command's arrival until its events were durable").tags("tenant", tenant)
+        Timer.builder(APPENDS).description("Ledger appends of the dispatcher's commands").tags("tenant", tenant)
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
         Counter.builder(APPENDED_EVENTS).description("Events appended to the ledger").tags("tenant", tenant)
                 .register(registry).increment(events);
