@@ -1,27 +1,30 @@
 // Projection health: position, lag, throughput, state and parked events of every perspective; retry, skip, rebuild.
 import { get, post, el, showError } from './api.js';
+import * as live from './live.js';
 
-let timer = null;
 let openLetters = null;
 
 export function init() {
   document.getElementById('projections-refresh').addEventListener('click', () => refresh());
+  // live: every health the feed pushes is drawn while the page is shown
+  live.on('projections', (answer) => {
+    if (document.getElementById('page-projections').hidden) return;
+    draw(answer);
+    if (openLetters) letters(openLetters);
+  });
 }
 
 export function shown() {
   refresh();
-  if (!timer) {
-    timer = setInterval(() => {
-      if (!document.getElementById('page-projections').hidden) refresh();
-    }, 1000);
-  }
+}
+
+function draw(answer) {
+  document.querySelector('#projections-table tbody').replaceChildren(...answer.perspectives.map(row));
 }
 
 export async function refresh() {
   try {
-    const answer = await get('/api/control/projections');
-    const body = document.querySelector('#projections-table tbody');
-    body.replaceChildren(...answer.perspectives.map(row));
+    draw(await get('/api/control/projections'));
     showError('projections-error', null);
     if (openLetters) await letters(openLetters);
   } catch (error) {

@@ -72,6 +72,13 @@ final class Gauges {
         }).set(health);
     }
 
+    /** Every perspective's latest health, for the dashboard's projection page. */
+    JsonObject perspectives() {
+        JsonArray items = new JsonArray();
+        latest.get().forEach(health -> items.add(health.toJson()));
+        return new JsonObject().put("perspectives", items);
+    }
+
     /** The latest values, for the dashboard. */
     JsonObject toJson() {
         JsonArray lag = new JsonArray();

@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The dashboard's live updates as server-sent events on {@code GET /api/control/live}: a {@code metrics} event every
- * period (totals, ledger head, outbox depth, projection lag) and an {@code audit} event for every control command as
- * it is recorded.
+ * The dashboard's live updates as server-sent events on {@code GET /api/control/live}: every period a
+ * {@code metrics} event (totals, ledger head, outbox depth, projection lag) and a {@code projections} event (every
+ * perspective's health, with rebuild progress), and an {@code audit} event for every control command as it is
+ * recorded.
  */
 final class LiveFeed {
     private final Vertx vertx;
@@ -31,6 +32,7 @@ final class LiveFeed {
         return vertx.setPeriodic(periodMillis, id -> gauges.refresh().onComplete(done -> {
             if (!listeners.isEmpty()) {
                 send("metrics", snapshot());
+                send("projections", gauges.perspectives());
             }
         }));
     }

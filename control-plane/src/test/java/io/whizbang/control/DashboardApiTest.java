@@ -57,6 +57,12 @@ class DashboardApiTest extends ControlPlaneTestBase {
                 .contains(placed.correlationId().toString());
         assertThat(get("/api/control/journeys?tenant=acme&type=NoSuchEvent", admin()).bodyAsJsonObject()
                 .getJsonArray("journeys")).isEmpty();
+
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(get("/api/control/journeys?type=OrderPlaced&from=" + now.minusSeconds(600) + "&to="
+                + now.plusSeconds(600), admin()).bodyAsJsonObject().getJsonArray("journeys")).isNotEmpty();
+        assertThat(get("/api/control/journeys?type=OrderPlaced&from=" + now.plusSeconds(600), admin())
+                .bodyAsJsonObject().getJsonArray("journeys")).isEmpty();
     }
 
     @Test
