@@ -49,6 +49,27 @@ final class PgSchema {
                     ALTER TABLE ${schema}.documents ENABLE ROW LEVEL SECURITY;
                     CREATE POLICY tenant_isolation ON ${schema}.documents
                         USING (tenant = current_setting('whizbang.tenant', true))
+                        WITH CHECK (tenant = current_setting('whizbang.tenant', true))"""),
+            // Events perspectives parked after their retries, one per perspective and position, until an operator
+            // retries or skips them; behind the same tenant wall as the documents.
+            new Migration(3, "dead letters", """
+                    CREATE TABLE ${schema}.dead_letters (
+                        perspective text        COLLATE "C" NOT NULL,
+                        position    bigint      NOT NULL,
+                        tenant      text        COLLATE "C" NOT NULL,
+                        stream      text        NOT NULL,
+                        version     bigint      NOT NULL,
+                        type        text        NOT NULL,
+                        error       text        NOT NULL,
+                        attempts    integer     NOT NULL,
+                        parked_at   timestamptz NOT NULL,
+                        status      text        NOT NULL CHECK (status IN ('PARKED', 'RETRIED', 'SKIPPED')),
+                        resolved_at timestamptz,
+                        PRIMARY KEY (perspective, position)
+                    );
+                    ALTER TABLE ${schema}.dead_letters ENABLE ROW LEVEL SECURITY;
+                    CREATE POLICY tenant_isolation ON ${schema}.dead_letters
+                        USING (tenant = current_setting('whizbang.tenant', true))
                         WITH CHECK (tenant = current_setting('whizbang.tenant', true))"""));
 
     /**

@@ -8,10 +8,12 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import io.whizbang.projection.DeadLetterStore;
 import io.whizbang.projection.Document;
 import io.whizbang.projection.DocumentChange;
 import io.whizbang.projection.DocumentKey;
 import io.whizbang.projection.DocumentQuery;
+import io.whizbang.projection.DroppableCollections;
 import io.whizbang.projection.Page;
 import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
@@ -42,13 +44,15 @@ import java.util.Objects;
  * <p><b>Errors.</b> A bad field name or cursor is {@code INVALID_ARGUMENT}, as is a document the server refuses (a
  * NUL character), with nothing of the batch written; a server that is away is {@code UNAVAILABLE}.
  */
-public final class PostgresProjectionStore implements ProjectionStore {
+public final class PostgresProjectionStore implements ProjectionStore, DroppableCollections {
     private final Pool pool;
     private final String schema;
     private final String store;
     private final String load;
     private final String commit;
     private final String checkpoint;
+    private final String drop;
+    private final PostgresDeadLetterStore deadLetters;
     private Future<Void> closing;
 
     private PostgresProjectionStore(Vertx vertx, PostgresProjectionStoreOptions options) {
@@ -61,6 +65,7 @@ public final class PostgresProjectionStore implements ProjectionStore {
                 .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }).close())
                 .using(vertx)
                 .build();
+        this.deadLetters = new PostgresDeadLetterStore(pool, schema, store);
         this.load = "SELECT d.tenant, d.collection, d.key, d.doc FROM " + schema + ".documents d"
                 + " JOIN unnest($1::text[], $2::text[], $3::text[]) AS k (tenant, collection, key)"
                 + " ON d.tenant = k.tenant AND d.collection = k.collection AND d.key = k.key";
@@ -76,6 +81,8 @@ public final class PostgresProjectionStore implements ProjectionStore {
                 + " INSERT INTO " + schema + ".checkpoints (projection, position) VALUES ($8, $9)"
                 + " ON CONFLICT (projection) DO UPDATE SET position = excluded.position";
         this.checkpoint = "SELECT position FROM " + schema + ".checkpoints WHERE projection = $1";
+        this.drop = "WITH dropped AS (DELETE FROM " + schema + ".documents WHERE collection = $1)"
+                + " DELETE FROM " + schema + ".checkpoints WHERE projection = $1";
     }
 
     /**
@@ -182,6 +189,23 @@ public final class PostgresProjectionStore implements ProjectionStore {
         Objects.requireNonNull(projection, "projection");
         return pool.preparedQuery(checkpoint).execute(Tuple.of(projection))
                 .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0))
+                .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)));
+    }
+
+    /**
+     * The dead letters of the perspectives, kept in this store's schema (table {@code dead_letters}) on its
+     * connections; they live as long as this store, which closes the connections.
+     */
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
+    }
+
+    /** Removes every tenant's documents of the collection and its checkpoint, in one transaction. */
+    @Override
+    public Future<Void> dropCollection(String collection) {
+        Objects.requireNonNull(collection, "collection");
+        return pool.preparedQuery(drop).execute(Tuple.of(collection))
+                .<Void>mapEmpty()
                 .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)));
     }
 
