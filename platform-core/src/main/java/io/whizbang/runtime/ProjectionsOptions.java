@@ -170,7 +170,15 @@ public class ProjectionsOptions {
         return Set.copyOf(inline);
     }
 
-    /** Sets the perspectives that commands wait for before they are answered (read-your-writes). */
+    /**
+     * Sets the perspectives that commands wait for before they are answered (read-your-writes).
+     *
+     * <p>Inline does not mean "in the append's transaction": the ledger and the projection store are usually
+     * separate databases, so no transaction spans both. A dispatcher given {@link Projections#readYourWrites()} (or
+     * {@link ProjectionsClient#readYourWrites()}) answers a command only once these perspectives have committed its
+     * position, at most {@link #getInlineTimeoutMillis()} later; then the caller's next query sees its own writes.
+     * The events are durable before the wait, so a wait that fails or times out still answers the command.
+     */
     public ProjectionsOptions setInline(Set<String> perspectives) {
         this.inline = new LinkedHashSet<>(Objects.requireNonNull(perspectives, "perspectives"));
         return this;

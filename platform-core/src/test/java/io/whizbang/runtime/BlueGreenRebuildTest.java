@@ -143,6 +143,11 @@ class BlueGreenRebuildTest {
         await().until(() -> result(dispatcher.ask(reader, new GetCount("c0"))) != null);
         assertThat(result(dispatcher.ask(reader, new GetCount("c0")))).isEqualTo(new Count("c0",
                 expected.get("acme").get("c0")));
+        // the same counter name in another tenant is another document: each tenant's lens sees its own
+        Principal globex = Principal.of("reader", "globex", CounterRegistry.READ);
+        assertThat(result(dispatcher.ask(globex, new GetCount("c0")))).isEqualTo(new Count("c0",
+                expected.get("globex").get("c0")));
+        assertThat(expected.get("globex").get("c0")).isNotEqualTo(expected.get("acme").get("c0"));
         result(projections.stop());
 
         projections = startProjections();
