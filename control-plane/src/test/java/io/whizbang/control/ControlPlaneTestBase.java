@@ -90,7 +90,7 @@ abstract class ControlPlaneTestBase {
 
     /** The control plane's options; tests may override. */
     ControlPlaneOptions options() {
-        return new ControlPlaneOptions().setHost("localhost").setPort(0).setDeadlineMillis(1500)
+        return new ControlPlaneOptions().setHost("localhost").setPort(0).setDeadlineMillis(1000)
                 .setDataDir(dataDir.resolve("control").toString()).setTokens(TokenVerifierOptions.development(key));
     }
 
