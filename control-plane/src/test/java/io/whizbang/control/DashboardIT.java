@@ -150,6 +150,16 @@ class DashboardIT {
         browser.until(d -> "RETRIED".equals(d.findElement(By.cssSelector(letter)).getAttribute("data-status")));
         browser.until(d -> "0".equals(d.findElement(By.cssSelector(row + " .parked")).getText()));
         browser.screenshot("05-projections-retried");
+
+        // a second poison event is skipped instead
+        setFlag(true);
+        Receipt skipped = placeOrder("SKU-BLUE", 1);
+        await(backend.settle());
+        setFlag(false);
+        String second = "#dead-letters tr[data-position='" + skipped.position() + "']";
+        browser.until(d -> "PARKED".equals(d.findElement(By.cssSelector(second)).getAttribute("data-status")));
+        browser.click(second + " .skip");
+        browser.until(d -> "SKIPPED".equals(d.findElement(By.cssSelector(second)).getAttribute("data-status")));
     }
 
     @Test
