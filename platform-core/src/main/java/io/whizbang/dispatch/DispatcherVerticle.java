@@ -5,7 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.whizbang.codec.JsonCodec;
+import io.whizbang.impl.dispatch.BusCodecs;
 import io.whizbang.impl.dispatch.EnvelopeJson;
 import io.whizbang.impl.dispatch.Failures;
 import io.whizbang.impl.dispatch.ReceiptJson;
@@ -27,7 +27,7 @@ public final class DispatcherVerticle extends VerticleBase {
     private final Dispatcher dispatcher;
     private final DispatcherOptions options;
     private final EnvelopeJson envelopes;
-    private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
 
     public DispatcherVerticle(Dispatcher dispatcher, DispatcherOptions options) {
         this.dispatcher = dispatcher;
@@ -37,6 +37,7 @@ public final class DispatcherVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        BusCodecs.register(vertx, dispatcher.codecs());
         consumers.add(vertx.eventBus().consumer(options.commandAddress(), this::onCommand));
         consumers.add(vertx.eventBus().consumer(options.queryAddress(), this::onQuery));
         consumers.add(vertx.eventBus().consumer(options.stateAddress(), this::onStateAt));
@@ -51,10 +52,14 @@ public final class DispatcherVerticle extends VerticleBase {
     }
 
     @SuppressWarnings("unchecked")
-    private void onCommand(Message<JsonObject> message) {
+    private void onCommand(Message<Object> message) {
+        if (message.body() instanceof Envelope<?> sent) {
+            onCommandObject(message, sent);
+            return;
+        }
         UUID correlation = null;
         try {
-            JsonObject body = message.body();
+            JsonObject body = message.body() instanceof JsonObject json ? json : null;
             if (body == null) {
                 throw new io.whizbang.error.ValidationException("", "the request has no body");
             }
@@ -77,7 +82,7 @@ public final class DispatcherVerticle extends VerticleBase {
     }
 
     @SuppressWarnings("unchecked")
-    private void publish(Message<JsonObject> message, JsonObject request) {
+    private void publish(Message<Object> message, JsonObject request) {
         StreamId stream = StreamId.parse(request.getString("stream", ""));
         List<Envelope<? extends Event>> events = new ArrayList<>();
         for (Object item : request.getJsonArray("events")) {
@@ -116,27 +121,57 @@ public final class DispatcherVerticle extends VerticleBase {
     }
 
     @SuppressWarnings("unchecked")
-    private void onQuery(Message<JsonObject> message) {
+    private void onQuery(Message<Object> message) {
+        if (message.body() instanceof Envelope<?> sent) {
+            onQueryObject(message, sent);
+            return;
+        }
         UUID correlation = null;
         try {
-            if (message.body() == null) {
+            if (!(message.body() instanceof JsonObject body)) {
                 throw new io.whizbang.error.ValidationException("", "the request has no body");
             }
-            Envelope<Object> envelope = envelopes.decode(message.body());
+            Envelope<Object> envelope = envelopes.decode(body);
             correlation = envelope.correlationId();
             if (!(envelope.payload() instanceof Query<?>)) {
                 throw new io.whizbang.error.ValidationException("type", envelope.type().name() + " is not a query");
             }
             UUID journey = correlation;
             dispatcher.ask((Envelope<? extends Query<Object>>) (Envelope<?>) envelope)
-                    .onSuccess(answer -> {
-                        JsonCodec<Object> codec = (JsonCodec<Object>) dispatcher.codecs().of(answer.getClass());
-                        message.reply(new JsonObject().put("answerType", answer.getClass().getName())
-                                .put("answer", codec.encode(answer)));
-                    })
+                    .onSuccess(answer -> message.reply(BusCodecs.answerJson(dispatcher.codecs(), answer)))
                     .onFailure(failure -> Failures.reply(message, failure, journey));
         } catch (RuntimeException e) {
             Failures.reply(message, e, correlation);
+        }
+    }
+
+    /** A command sent as an envelope object by a dispatcher client in this JVM (or decoded from a cluster node). */
+    @SuppressWarnings("unchecked")
+    private void onCommandObject(Message<Object> message, Envelope<?> envelope) {
+        try {
+            if (!(envelope.payload() instanceof Command)) {
+                throw new io.whizbang.error.ValidationException("type", envelope.type().name() + " is not a command");
+            }
+            dispatcher.send((Envelope<? extends Command>) envelope)
+                    .onSuccess(receipt -> message.reply(receipt, BusCodecs.with(BusCodecs.RECEIPT)))
+                    .onFailure(failure -> Failures.reply(message, failure, envelope.correlationId()));
+        } catch (RuntimeException e) {
+            Failures.reply(message, e, envelope.correlationId());
+        }
+    }
+
+    /** A query sent as an envelope object; the answer goes back as an object too. */
+    @SuppressWarnings("unchecked")
+    private void onQueryObject(Message<Object> message, Envelope<?> envelope) {
+        try {
+            if (!(envelope.payload() instanceof Query<?>)) {
+                throw new io.whizbang.error.ValidationException("type", envelope.type().name() + " is not a query");
+            }
+            dispatcher.ask((Envelope<? extends Query<Object>>) envelope)
+                    .onSuccess(answer -> message.reply(new BusCodecs.Answer(answer), BusCodecs.with(BusCodecs.ANSWER)))
+                    .onFailure(failure -> Failures.reply(message, failure, envelope.correlationId()));
+        } catch (RuntimeException e) {
+            Failures.reply(message, e, envelope.correlationId());
         }
     }
 }

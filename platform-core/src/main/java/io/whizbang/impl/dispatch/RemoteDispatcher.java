@@ -6,12 +6,9 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.codec.Codecs;
-import io.whizbang.codec.JsonCodec;
 import io.whizbang.dispatch.Dispatcher;
 import io.whizbang.dispatch.DispatcherOptions;
 import io.whizbang.dispatch.Receipt;
-import io.whizbang.error.ErrorCode;
-import io.whizbang.error.PermanentException;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.message.Command;
 import io.whizbang.message.Envelope;
@@ -22,6 +19,7 @@ import java.util.List;
 
 /**
  * A dispatcher that sends every message over the event bus to a {@code DispatcherVerticle}: what gateways use.
+ * Commands and queries travel as envelope objects ({@link BusCodecs}): no JSON inside one JVM, JSON between nodes.
  */
 public final class RemoteDispatcher implements Dispatcher {
     private final Vertx vertx;
@@ -29,6 +27,7 @@ public final class RemoteDispatcher implements Dispatcher {
     private final EnvelopeJson envelopes;
     private final DispatcherOptions options;
     private final DeliveryOptions delivery;
+    private final DeliveryOptions envelopeDelivery;
 
     public RemoteDispatcher(Vertx vertx, Codecs codecs, DispatcherOptions options) {
         this.vertx = vertx;
@@ -36,6 +35,8 @@ public final class RemoteDispatcher implements Dispatcher {
         this.envelopes = new EnvelopeJson(codecs);
         this.options = options;
         this.delivery = new DeliveryOptions().setSendTimeout(options.getSendTimeoutMillis());
+        this.envelopeDelivery = new DeliveryOptions(delivery.toJson()).setCodecName(BusCodecs.ENVELOPE);
+        BusCodecs.register(vertx, codecs);
     }
 
     @Override
@@ -45,21 +46,19 @@ public final class RemoteDispatcher implements Dispatcher {
 
     @Override
     public Future<Receipt> send(Envelope<? extends Command> command) {
-        return request(options.commandAddress(), new JsonObject().put("send", envelopes.encode(command)))
-                .map(ReceiptJson::decode);
+        return vertx.eventBus().request(options.commandAddress(), command, envelopeDelivery)
+                .map(reply -> reply.body() instanceof Receipt receipt ? receipt
+                        : ReceiptJson.decode((JsonObject) reply.body()))
+                .recover(failure -> Future.failedFuture(Failures.fromReply(failure, options.commandAddress())));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <R> Future<R> ask(Envelope<? extends Query<R>> query) {
-        return request(options.queryAddress(), envelopes.encode(query)).map(reply -> {
-            JsonCodec<?> codec = codecs.byJavaName(reply.getString("answerType"));
-            if (codec == null) {
-                throw new PermanentException(ErrorCode.INTERNAL, "no codec for answer type "
-                        + reply.getString("answerType"), null);
-            }
-            return (R) codec.decode(reply.getJsonObject("answer"));
-        });
+        return vertx.eventBus().request(options.queryAddress(), query, envelopeDelivery)
+                .map(reply -> (R) (reply.body() instanceof BusCodecs.Answer answer ? answer.value()
+                        : BusCodecs.answerOf(codecs, (JsonObject) reply.body())))
+                .recover(failure -> Future.failedFuture(Failures.fromReply(failure, options.queryAddress())));
     }
 
     @Override
