@@ -69,6 +69,9 @@ public final class ActiveGenerationStore implements ProjectionStore {
 
     @Override
     public Future<Map<DocumentKey, Document>> load(Collection<DocumentKey> keys) {
+        if (keys.size() == 1) {
+            return loadOne(keys.iterator().next(), keys);
+        }
         Map<String, String> routes = new HashMap<>(4);
         boolean unchanged = true;
         for (DocumentKey key : keys) {
@@ -84,6 +87,22 @@ public final class ActiveGenerationStore implements ProjectionStore {
         }
         // the usual case, a perspective never rebuilt: the keys go to the store as they are
         return unchanged ? store.load(keys) : load(keys, routes);
+    }
+
+    /** A lens's get: one key, routed without building maps. */
+    private Future<Map<DocumentKey, Document>> loadOne(DocumentKey key, Collection<DocumentKey> keys) {
+        String routed = cached(key.collection());
+        if (routed == null) {
+            return resolveAll(keys);
+        }
+        if (routed.equals(key.collection())) {
+            return store.load(keys);
+        }
+        DocumentKey asked = new DocumentKey(key.tenant(), routed, key.key());
+        return store.load(List.of(asked)).map(found -> {
+            Document document = found.get(asked);
+            return document == null ? Map.of() : Map.of(key, document);
+        });
     }
 
     private Future<Map<DocumentKey, Document>> resolveAll(Collection<DocumentKey> keys) {
