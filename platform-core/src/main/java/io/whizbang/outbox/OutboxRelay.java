@@ -6,7 +6,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.whizbang.ledger.Ledger;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -16,6 +19,10 @@ import java.util.logging.Logger;
  * Publishes a ledger's committed outbox rows: reads a batch, hands it to the publisher, and marks it published
  * only after the publisher succeeded. A failure is retried after a growing delay, so nothing committed is lost;
  * a crash between publishing and marking publishes the batch again, which the receiving inbox de-duplicates.
+ *
+ * <p>Marking a batch overlaps reading and publishing the next one (at most one mark runs at a time, and rows whose
+ * mark is running are left out of the next read), so the marks' writes do not stretch the time from a commit to its
+ * publication. A batch is published only after the one before it was acknowledged, so order holds.
  */
 public final class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
@@ -33,6 +40,8 @@ public final class OutboxRelay {
     private boolean backingOff;
     private long timer = -1;
     private long backoff;
+    private Future<Void> marking = Future.succeededFuture();
+    private Set<Long> beingMarked = Set.of();
 
     private OutboxRelay(Vertx vertx, Ledger ledger, OutboxPublisher publisher, OutboxRelayOptions options) {
         this.context = vertx.getOrCreateContext();
@@ -91,8 +100,10 @@ public final class OutboxRelay {
             return;
         }
         dirty.set(false);
-        outbox.pending(options.getBatchSize())
-                .compose(batch -> batch.isEmpty() ? Future.succeededFuture(0) : publishAndMark(batch))
+        Set<Long> skipped = beingMarked;
+        outbox.pending(options.getBatchSize() + skipped.size())
+                .map(rows -> unmarked(rows, skipped))
+                .compose(batch -> batch.isEmpty() ? marking.map(0) : publishAndMark(batch))
                 .onSuccess(count -> {
                     backoff = options.getInitialBackoffMillis();
                     if (count > 0 || dirty.get()) {
@@ -109,11 +120,37 @@ public final class OutboxRelay {
                 });
     }
 
+    private List<OutboxRecord> unmarked(List<OutboxRecord> rows, Set<Long> skipped) {
+        List<OutboxRecord> batch = new ArrayList<>(Math.min(rows.size(), options.getBatchSize()));
+        for (OutboxRecord row : rows) {
+            if (batch.size() == options.getBatchSize()) {
+                break;
+            }
+            if (!skipped.contains(row.sequence())) {
+                batch.add(row);
+            }
+        }
+        return batch;
+    }
+
+    /** Publishes the batch, then starts marking it once the previous mark finished; completes when it is sent. */
     private Future<Integer> publishAndMark(List<OutboxRecord> batch) {
         return publisher.publish(batch)
-                .compose(done -> outbox.markPublished(batch.stream().map(OutboxRecord::sequence).toList()))
+                .compose(done -> marking)
                 .map(done -> {
-                    published.addAndGet(batch.size());
+                    List<Long> sequences = batch.stream().map(OutboxRecord::sequence).toList();
+                    beingMarked = new HashSet<>(sequences);
+                    marking = outbox.markPublished(sequences).transform(marked -> {
+                        beingMarked = Set.of();
+                        if (marked.succeeded()) {
+                            published.addAndGet(batch.size());
+                        } else {
+                            // the rows stay pending and are published again: a duplicate, never a loss
+                            LOG.log(Level.WARNING, "marking " + batch.size() + " outbox rows published failed;"
+                                    + " they will be published again", marked.cause());
+                        }
+                        return Future.<Void>succeededFuture();
+                    });
                     return batch.size();
                 });
     }
@@ -137,6 +174,10 @@ public final class OutboxRelay {
     }
 
     private void finish() {
+        if (!marking.isComplete()) {
+            marking.onComplete(done -> finish());
+            return;
+        }
         idle = false;
         if (timer >= 0) {
             context.owner().cancelTimer(timer);

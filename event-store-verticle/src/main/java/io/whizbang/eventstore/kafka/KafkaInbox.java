@@ -90,6 +90,8 @@ public final class KafkaInbox {
 
     private Future<Void> subscribe(KafkaInboxOptions options) {
         consumer.exceptionHandler(failure -> LOG.log(Level.WARNING, "the Kafka inbox consumer failed", failure));
+        // a failed dead-letter send fails its own future, which is retried; nothing more to report
+        deadLetters.exceptionHandler(failure -> LOG.log(Level.FINE, "a dead-letter send failed", failure));
         consumer.partitionsRevokedHandler(revoked -> commit());
         consumer.handler(this::onRecord);
         return options.getTopicPattern() != null ? consumer.subscribe(Pattern.compile(options.getTopicPattern()))

@@ -14,6 +14,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Publishes outbox records to Kafka: each record goes to the topic its {@link TopicNaming} rule gives, keyed by the
@@ -26,6 +28,8 @@ import java.util.List;
  * the duplicates.
  */
 public final class KafkaOutboxPublisher implements OutboxPublisher {
+    private static final Logger LOG = Logger.getLogger(KafkaOutboxPublisher.class.getName());
+
     private final KafkaProducer<String, Buffer> producer;
     private final TopicNaming naming;
     private final String servers;
@@ -40,6 +44,8 @@ public final class KafkaOutboxPublisher implements OutboxPublisher {
     public static KafkaOutboxPublisher create(Vertx vertx, KafkaOutboxOptions options) {
         KafkaProducer<String, Buffer> producer = KafkaProducer.create(vertx, options.producerProperties(),
                 new StringSerializer(), new BufferSerializer());
+        // a failed send fails its own future, which the relay sees and retries; nothing more to report
+        producer.exceptionHandler(failure -> LOG.log(Level.FINE, "a Kafka send failed", failure));
         return new KafkaOutboxPublisher(producer, TopicNaming.of(options.getTopicTemplate()),
                 options.getBootstrapServers());
     }

@@ -126,7 +126,6 @@ public final class KafkaBroker implements AutoCloseable {
                 "min.insync.replicas=1",
                 "default.replication.factor=1",
                 "group.initial.rebalance.delay.ms=0",
-                "log.flush.interval.messages=1",
                 "");
         Files.writeString(home.resolve("server.properties"), properties);
     }
@@ -149,7 +148,7 @@ public final class KafkaBroker implements AutoCloseable {
     private Process launch(String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xms256m", "-Xmx1g",
                 "-Dlog4j2.level=WARN", "-Dkafka.logs.dir=" + home.resolve("logs"),
                 "-cp", classpath(), mainClass));
         command.addAll(Arrays.asList(args));
