@@ -188,6 +188,9 @@ class DashboardIT {
         });
         assertThat(Long.parseLong(browser.find("#metric-head").getText())).isPositive();
         browser.screenshot("07-metrics");
+        String scraped = await(WebClient.create(vertx).getAbs(base + "/metrics").send()).bodyAsString();
+        assertThat(scraped).contains("whizbang_projection_lag_events{perspective=\"order-summary\"}")
+                .contains("whizbang_outbox_depth").contains("whizbang_append_seconds_count{tenant=\"acme\"}");
     }
 
     @Test
