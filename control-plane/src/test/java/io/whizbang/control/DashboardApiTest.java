@@ -66,6 +66,25 @@ class DashboardApiTest extends ControlPlaneTestBase {
     }
 
     @Test
+    void aRefusedCommandShowsInItsJourneyWithItsErrorCode() {
+        Principal alice = new Principal("alice", ACME, java.util.Set.of(Scopes.ORDERS_WRITE));
+        Throwable refused = dispatcher.send(alice, new io.whizbang.examples.orders.ship.ShipOrder(
+                java.util.UUID.randomUUID())).toCompletionStage().toCompletableFuture()
+                .handle((receipt, failure) -> failure).join();
+        assertThat(refused).isNotNull();
+
+        JsonArray found = get("/api/control/journeys?type=ShipOrder", admin()).bodyAsJsonObject()
+                .getJsonArray("journeys");
+        assertThat(found).hasSize(1);
+        assertThat(found.getJsonObject(0).getBoolean("failed")).isTrue();
+        JsonObject root = get("/api/control/journeys?correlationId=" + found.getJsonObject(0)
+                .getString("correlationId"), admin()).bodyAsJsonObject().getJsonObject("root");
+        JsonObject command = child(root, "command", "ShipOrder");
+        assertThat(command.getJsonObject("failure").getString("code")).isIn("NOT_FOUND", "CONFLICT");
+        assertThat(command.getJsonArray("children")).isEmpty();
+    }
+
+    @Test
     void badSearchInputIsACodedErrorAndAnotherTenantIsDenied() {
         assertThat(problemCode(get("/api/control/journeys?correlationId=nope", admin()))).isEqualTo("INVALID_ARGUMENT");
         assertThat(problemCode(get("/api/control/journeys?from=yesterday", admin()))).isEqualTo("INVALID_ARGUMENT");
