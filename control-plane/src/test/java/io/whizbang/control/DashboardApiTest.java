@@ -137,6 +137,20 @@ class DashboardApiTest extends ControlPlaneTestBase {
     }
 
     @Test
+    void rebuildingAnUnknownPerspectiveIsNotFoundAndABadNameIsInvalid() {
+        HttpResponse<Buffer> unknown = post("/api/control/perspectives/no-such-view/rebuild", admin(),
+                new JsonObject());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(problemCode(unknown)).isEqualTo("NOT_FOUND");
+        assertThat(unknown.bodyAsJsonObject().getString("detail")).contains("no-such-view");
+
+        assertThat(problemCode(post("/api/control/perspectives/bad%20name/rebuild", admin(), new JsonObject())))
+                .isEqualTo("INVALID_ARGUMENT");
+        assertThat(problemCode(post("/api/control/projections/order-summary/dead-letters/zero/retry", admin(),
+                new JsonObject()))).isEqualTo("INVALID_ARGUMENT");
+    }
+
+    @Test
     void theFlowMapComesFromTheDispatcher() {
         JsonObject map = get("/api/control/flow-map", admin()).bodyAsJsonObject();
 
