@@ -66,6 +66,10 @@ final class Banner {
             return "sqlite:" + sqlite.projectionsFile().toAbsolutePath().normalize() + " (SQLite file, with the saga"
                     + " instances and checkpoints; perspectives and sagas resume where they stopped)";
         }
+        if (store instanceof StoreLocation.Postgres) {
+            return "the same PostgreSQL database, schema whizbang_projections (with the saga instances, checkpoints"
+                    + " and dead letters; perspectives and sagas resume where they stopped)";
+        }
         return "in memory";
     }
 

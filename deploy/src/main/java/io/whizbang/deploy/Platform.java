@@ -66,11 +66,6 @@ public final class Platform {
     public static Future<Platform> start(Registry registry, RunOptions options) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(options, "options");
-        try {
-            Storage.requireDriver(options.getStore());
-        } catch (UnsupportedOperationException e) {
-            return Future.failedFuture(e);
-        }
         Platform platform = new Platform(Vertx.vertx(), registry, options);
         // Not bound to a context: a failed start closes Vert.x, which then runs no callback on its own contexts.
         Promise<Platform> started = Promise.promise();

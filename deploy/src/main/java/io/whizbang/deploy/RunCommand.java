@@ -150,7 +150,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new UnsupportedOperationException("--cluster is not in this build yet: clustering arrives in a"
                     + " later build; run without --cluster to use the in-JVM event bus");
         }
-        Storage.requireDriver(options.getStore());
         return options;
     }
 

@@ -2,10 +2,14 @@ package io.whizbang.deploy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.whizbang.eventstore.postgres.PostgresLedger;
+import io.whizbang.eventstore.postgres.PostgresLedgerOptions;
 import io.whizbang.eventstore.sqlite.SqliteLedger;
 import io.whizbang.eventstore.sqlite.SqliteLedgerOptions;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projections.postgres.PostgresProjectionStore;
+import io.whizbang.projections.postgres.PostgresProjectionStoreOptions;
 import io.whizbang.projections.sqlite.SqliteProjectionStore;
 import io.whizbang.projections.sqlite.SqliteProjectionStoreOptions;
 
@@ -24,19 +28,16 @@ public record Storage(Ledger ledger, ProjectionStore projections) {
     }
 
     /**
-     * Opens the store at the location: in memory, or in SQLite files (created with their directory when missing) -
+     * Opens the store at the location: in memory; in SQLite files (created with their directory when missing) -
      * the ledger in the location's file and the read models, saga instances and checkpoints in its
      * {@linkplain StoreLocation.Sqlite#projectionsFile() projections file} beside it, so perspectives and sagas
-     * resume from their checkpoints after a restart.
-     *
-     * @return a future failed with an {@link UnsupportedOperationException} when this build has no driver for it
+     * resume from their checkpoints after a restart; or in a PostgreSQL database, the ledger in schema
+     * {@value PostgresLedgerOptions#DEFAULT_SCHEMA} and the read models in schema
+     * {@value PostgresProjectionStoreOptions#DEFAULT_SCHEMA}, each created and migrated by its driver, so several
+     * processes can share them.
      */
     public static Future<Storage> open(Vertx vertx, StoreLocation location) {
-        try {
-            requireDriver(location);
-        } catch (UnsupportedOperationException e) {
-            return Future.failedFuture(e);
-        }
+        Objects.requireNonNull(location, "location");
         if (location instanceof StoreLocation.Sqlite sqlite) {
             return SqliteLedger.open(vertx, new SqliteLedgerOptions().setFile(sqlite.file().toString()))
                     .compose(ledger -> SqliteProjectionStore.open(vertx, new SqliteProjectionStoreOptions()
@@ -45,20 +46,16 @@ public record Storage(Ledger ledger, ProjectionStore projections) {
                             .recover(failure -> ledger.close()
                                     .transform(closed -> Future.<Storage>failedFuture(failure))));
         }
-        return Future.succeededFuture(new Storage(Ledger.memory(vertx), ProjectionStore.memory()));
-    }
-
-    /**
-     * Checks that this build has a driver for the location, before anything starts.
-     *
-     * @throws UnsupportedOperationException saying which store to use instead
-     */
-    public static void requireDriver(StoreLocation location) {
-        Objects.requireNonNull(location, "location");
-        if (location instanceof StoreLocation.Postgres) {
-            throw new UnsupportedOperationException("the " + location.scheme() + " store driver is not in this build"
-                    + " yet; run without --store for the SQLite file in the data directory, or use --store=memory");
+        if (location instanceof StoreLocation.Postgres postgres) {
+            String uri = postgres.uri().toString();
+            return PostgresLedger.connect(vertx, new PostgresLedgerOptions().setUri(uri))
+                    .compose(ledger -> PostgresProjectionStore.connect(vertx,
+                                    new PostgresProjectionStoreOptions().setUri(uri))
+                            .map(projections -> new Storage(ledger, projections))
+                            .recover(failure -> ledger.close()
+                                    .transform(closed -> Future.<Storage>failedFuture(failure))));
         }
+        return Future.succeededFuture(new Storage(Ledger.memory(vertx), ProjectionStore.memory()));
     }
 
     /** Whether the store keeps the ledger across restarts. */

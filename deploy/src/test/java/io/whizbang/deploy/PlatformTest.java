@@ -88,14 +88,16 @@ class PlatformTest {
     }
 
     @Test
-    void storeWithoutADriverFailsToStart() {
-        RunOptions options = new RunOptions().setDataDir(dataDir)
-                .setStore(StoreLocation.parse("postgres://app:pw@localhost:5432/whizbang"));
+    void aPostgresStoreThatCannotBeReachedFailsTheStartAsUnavailableWithoutItsPassword() {
+        RunOptions options = TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir)
+                .setStore(StoreLocation.parse("postgres://app:secret-pw@127.0.0.1:1/whizbang")));
 
         assertThatThrownBy(() -> result(Platform.start(options)))
-                .hasRootCauseInstanceOf(UnsupportedOperationException.class)
-                .hasRootCauseMessage("the postgres store driver is not in this build yet; run without --store for the"
-                        + " SQLite file in the data directory, or use --store=memory");
+                .hasCauseInstanceOf(io.whizbang.error.WhizbangException.class)
+                .satisfies(failure -> assertThat(((io.whizbang.error.WhizbangException) failure.getCause()).code())
+                        .isEqualTo(io.whizbang.error.ErrorCode.UNAVAILABLE))
+                .hasMessageContaining("PostgreSQL at 127.0.0.1:1/whizbang is unavailable")
+                .hasMessageNotContaining("secret-pw");
     }
 
     @Test

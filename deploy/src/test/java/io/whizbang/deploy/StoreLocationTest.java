@@ -112,17 +112,6 @@ class StoreLocationTest {
     }
 
     @Test
-    void memoryAndSqliteHaveDriversInThisBuildPostgresNotYet() {
-        Storage.requireDriver(StoreLocation.memory());
-        Storage.requireDriver(StoreLocation.parse("sqlite:x.db"));
-
-        assertThatThrownBy(() -> Storage.requireDriver(StoreLocation.parse("postgres://u:p@h:1/d")))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("the postgres store driver is not in this build yet; run without --store for the SQLite"
-                        + " file in the data directory, or use --store=memory");
-    }
-
-    @Test
     void theDefaultStoreIsTheSqliteFileInTheDataDirectory() {
         assertThat(new RunOptions().getStore()).isEqualTo(StoreLocation.parse(RunOptions.DEFAULT_STORE));
         assertThat(new RunOptions().setDataDir(Path.of("/srv/whizbang")).getStore())
