@@ -48,12 +48,12 @@ function result(answer) {
   add('not-applicable', answer.notApplicable || []);
   add('silent', (answer.silent || []).map((s) => ({ ...s, message: 'did not answer before the deadline' })));
   const heading = answer.kind ? `${answer.kind}: ${answer.status}` : `${answer.status || 'done'}`;
-  document.getElementById('control-result').replaceChildren(
+  document.getElementById('control-result').replaceChildren(el('div', {},
     el('h3', { id: 'control-status', 'data-status': answer.status || '' }, heading),
     answer.up !== undefined ? el('p', { id: 'health-up' }, answer.up ? 'all services UP' : 'some service is DOWN') : null,
     rows.length ? el('table', { id: 'control-answers' }, el('thead', {}, el('tr', {}, el('th', {}, 'Service'),
       el('th', {}, 'Outcome'), el('th', {}, 'Code'), el('th', {}, 'Message'))), el('tbody', {}, rows))
-      : el('pre', {}, JSON.stringify(answer, null, 2)));
+      : el('pre', {}, JSON.stringify(answer, null, 2))));
 }
 
 async function services() {

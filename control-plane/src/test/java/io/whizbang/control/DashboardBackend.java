@@ -13,6 +13,7 @@ import io.whizbang.examples.orders.place.OrderPlaced;
 import io.whizbang.handler.Perspective;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.ledger.LedgerEndpoint;
+import io.whizbang.operations.ControlAgentVerticle;
 import io.whizbang.operations.FeatureFlags;
 import io.whizbang.projection.ProjectionStore;
 import io.whizbang.registry.PerspectiveBinding;
@@ -85,7 +86,9 @@ final class DashboardBackend {
         ProjectionsOptions projectionOptions = new ProjectionsOptions().setRetryPolicy(RetryPolicy.immediate(1));
         return vertx.deployVerticle(new DispatcherVerticle(dispatcher, options)).compose(id ->
                 Projections.start(vertx, registry, ledger, store, projectionOptions).compose(projections ->
-                        ProjectionsEndpoint.serve(vertx, projections, DispatcherOptions.DEFAULT_ADDRESS_PREFIX)
+                        vertx.deployVerticle(new ControlAgentVerticle("projections", projections.rebuilder()))
+                                .compose(agent -> ProjectionsEndpoint.serve(vertx, projections,
+                                        DispatcherOptions.DEFAULT_ADDRESS_PREFIX))
                                 .compose(projectionsEndpoint -> Sagas.start(vertx, registry, ledger, store,
                                         dispatcher, Clock.systemUTC()).compose(sagas ->
                                         LedgerEndpoint.serve(vertx, ledger, DispatcherOptions.DEFAULT_ADDRESS_PREFIX)

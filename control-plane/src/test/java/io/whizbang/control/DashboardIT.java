@@ -130,7 +130,8 @@ class DashboardIT {
         browser.type("#flag-name", DashboardBackend.POISON_FLAG);
         browser.click("#flag-enabled");
         browser.click("#flag-apply");
-        browser.present("#control-answers tr[data-outcome='applied']");
+        browser.present("#control-answers tr[data-outcome='applied'][data-service='projections']");
+        browser.present("#control-answers tr[data-outcome='applied'][data-service='control-plane']");
         browser.present("#audit-list tr[data-kind='set-flag']");
         browser.screenshot("03-control-flag");
         Receipt poisoned = placeOrder("SKU-BLUE", 1);
