@@ -180,6 +180,47 @@ class KafkaRelayIT {
         await(collector.close());
     }
 
+    @Test
+    void theLedgersEventsAreRelayedInStreamOrderFromADurableCheckpoint() throws Exception {
+        // given a ledger with 60 events in three streams
+        Ledger ledger = Ledger.memory(vertx);
+        List<UUID> appended = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            io.whizbang.ledger.EventData event = new io.whizbang.ledger.EventData(io.whizbang.message.MessageIds.next(),
+                    "Counted", 1, new io.vertx.core.json.JsonObject().put("n", i),
+                    new io.vertx.core.json.JsonObject().put("correlationId", UUID.randomUUID().toString()));
+            appended.add(event.eventId());
+            await(ledger.append("acme", io.whizbang.ledger.StreamId.of("Tally", i % 3),
+                    io.whizbang.ledger.ExpectedVersion.any(), List.of(event)));
+        }
+        Path checkpoint = directory.resolve("relay.checkpoint");
+        KafkaTestSupport.Collector collector = collect(vertx, broker.bootstrapServers(), Set.of("Tally-events"));
+        // when a relay publishes some, stops, and a new one starts from the same checkpoint
+        KafkaEventRelay first = await(KafkaEventRelay.start(vertx, ledger, kafka("{category}-{destination}"),
+                "events", checkpoint, 7));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> first.position() >= 14);
+        await(first.stop());
+        long resumedFrom = first.position();
+        KafkaEventRelay second = await(KafkaEventRelay.start(vertx, ledger, kafka("{category}-{destination}"),
+                "events", checkpoint, 7));
+        // then every event arrives, keyed by its stream and in its stream's order, the second relay starting where the
+        // first left off
+        await().atMost(60, TimeUnit.SECONDS).until(() -> ids(collector.records).containsAll(appended));
+        assertThat(ids(collector.records)).containsExactlyInAnyOrderElementsOf(appended);
+        assertThat(resumedFrom).isLessThan(60);
+        assertThat(collector.records.size()).as("at most the batch in hand travels twice").isLessThanOrEqualTo(67);
+        Map<String, List<Integer>> numbersByKey = collector.records.stream()
+                .collect(Collectors.groupingBy(KafkaConsumerRecord::key, Collectors.mapping(
+                        r -> r.value().toJsonObject().getInteger("n"), Collectors.toList())));
+        numbersByKey.forEach((key, numbers) -> assertThat(numbers.stream().distinct().toList())
+                .as("stream " + key).isSorted());
+        assertThat(numbersByKey).containsOnlyKeys("Tally-0", "Tally-1", "Tally-2");
+        assertThat(KafkaTestSupport.Collector.header(collector.records.get(0), KafkaHeaders.TYPE)).isEqualTo("Counted");
+        await().atMost(60, TimeUnit.SECONDS).until(() -> second.position() == 60);
+        await(second.stop());
+        await(collector.close());
+    }
+
     private static Set<UUID> appendRound(Ledger ledger, int from) throws Exception {
         Set<UUID> written = new HashSet<>();
         for (int i = 0; i < 10; i++) {
