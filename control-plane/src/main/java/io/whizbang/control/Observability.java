@@ -6,12 +6,14 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -42,9 +44,13 @@ public final class Observability {
 
     /** A Vert.x builder with the options' metrics and tracing, exporting spans over OTLP. */
     public static VertxBuilder builder(VertxOptions vertxOptions, ObservabilityOptions options) {
-        SpanProcessor exporter = options.isTracing() ? BatchSpanProcessor.builder(OtlpGrpcSpanExporter.builder()
-                .setEndpoint(options.getOtlpEndpoint()).build()).build() : null;
-        return builder(vertxOptions, options, exporter);
+        if (!options.isTracing()) {
+            return builder(vertxOptions, options, null);
+        }
+        SpanExporter exporter = ObservabilityOptions.HTTP_PROTOBUF.equals(options.getOtlpProtocol())
+                ? OtlpHttpSpanExporter.builder().setEndpoint(options.getOtlpEndpoint()).build()
+                : OtlpGrpcSpanExporter.builder().setEndpoint(options.getOtlpEndpoint()).build();
+        return builder(vertxOptions, options, BatchSpanProcessor.builder(exporter).build());
     }
 
     /** A Vert.x builder with the options' metrics and, when tracing is on, spans handed to the processor. */

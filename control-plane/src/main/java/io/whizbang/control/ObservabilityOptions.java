@@ -10,23 +10,32 @@ import io.vertx.core.json.JsonObject;
 public class ObservabilityOptions {
     /** Default OTLP endpoint (gRPC). */
     public static final String DEFAULT_OTLP_ENDPOINT = "http://localhost:4317";
+    /** OTLP over gRPC, the default protocol. */
+    public static final String GRPC = "grpc";
+    /** OTLP over HTTP with protobuf bodies; its endpoint ends in {@code /v1/traces}, usually on port 4318. */
+    public static final String HTTP_PROTOBUF = "http/protobuf";
     /** Default service name spans carry. */
     public static final String DEFAULT_SERVICE_NAME = "whizbang";
 
     private boolean metrics = true;
     private boolean tracing;
     private String otlpEndpoint = DEFAULT_OTLP_ENDPOINT;
+    private String otlpProtocol = GRPC;
     private String serviceName = DEFAULT_SERVICE_NAME;
     private String metricsRegistry = ControlPlaneOptions.DEFAULT_METRICS_REGISTRY;
 
     public ObservabilityOptions() {
     }
 
-    /** Options from JSON: {@code metrics}, {@code tracing}, {@code otlpEndpoint}, {@code serviceName}. */
+    /**
+     * Options from JSON: {@code metrics}, {@code tracing}, {@code otlpEndpoint}, {@code otlpProtocol},
+     * {@code serviceName}, {@code metricsRegistry}.
+     */
     public ObservabilityOptions(JsonObject json) {
         setMetrics(json.getBoolean("metrics", true));
         setTracing(json.getBoolean("tracing", false));
         setOtlpEndpoint(json.getString("otlpEndpoint", DEFAULT_OTLP_ENDPOINT));
+        setOtlpProtocol(json.getString("otlpProtocol", GRPC));
         setServiceName(json.getString("serviceName", DEFAULT_SERVICE_NAME));
         setMetricsRegistry(json.getString("metricsRegistry", ControlPlaneOptions.DEFAULT_METRICS_REGISTRY));
     }
@@ -64,6 +73,20 @@ public class ObservabilityOptions {
         return this;
     }
 
+    public String getOtlpProtocol() {
+        return otlpProtocol;
+    }
+
+    /** Sets the OTLP protocol: {@value #GRPC} or {@value #HTTP_PROTOBUF}. */
+    public ObservabilityOptions setOtlpProtocol(String otlpProtocol) {
+        if (!GRPC.equals(otlpProtocol) && !HTTP_PROTOBUF.equals(otlpProtocol)) {
+            throw new IllegalArgumentException("otlpProtocol must be " + GRPC + " or " + HTTP_PROTOBUF + ", was "
+                    + otlpProtocol);
+        }
+        this.otlpProtocol = otlpProtocol;
+        return this;
+    }
+
     public String getServiceName() {
         return serviceName;
     }
@@ -92,6 +115,6 @@ public class ObservabilityOptions {
 
     public JsonObject toJson() {
         return new JsonObject().put("metrics", metrics).put("tracing", tracing).put("otlpEndpoint", otlpEndpoint)
-                .put("serviceName", serviceName).put("metricsRegistry", metricsRegistry);
+                .put("otlpProtocol", otlpProtocol).put("serviceName", serviceName).put("metricsRegistry", metricsRegistry);
     }
 }

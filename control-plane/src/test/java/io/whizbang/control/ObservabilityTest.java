@@ -98,10 +98,17 @@ class ObservabilityTest {
     }
 
     @Test
-    void tracingIsOffByDefault() {
+    void tracingIsOffByDefaultAndItsExporterIsConfigurable() {
         assertThat(new ObservabilityOptions().isTracing()).isFalse();
-        assertThat(new ObservabilityOptions(new ObservabilityOptions().setTracing(true).toJson()).isTracing())
-                .isTrue();
+        ObservabilityOptions options = new ObservabilityOptions().setTracing(true)
+                .setOtlpProtocol(ObservabilityOptions.HTTP_PROTOBUF).setOtlpEndpoint("http://collector:4318/v1/traces");
+        assertThat(new ObservabilityOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> options.setOtlpProtocol("carrier-pigeon"))
+                .isInstanceOf(IllegalArgumentException.class);
+        // an exporter to a collector that is not there never fails the application
+        vertx = Observability.builder(new VertxOptions(), options).build();
+        assertThat(await(vertx.createHttpServer().requestHandler(r -> r.response().end()).listen(0)).actualPort())
+                .isPositive();
     }
 
     private static <T> T await(Future<T> future) {
