@@ -32,9 +32,11 @@ import java.util.Set;
  * documents and checkpoint together; reports their health, parks events their handlers keep failing on, and
  * rebuilds a perspective beside the live one (blue/green).
  *
- * <p>Lenses must read through {@link #lensStore()} (or {@link #lensStore(Vertx, ProjectionStore, String)} in a
- * process without the runtime) to follow a rebuilt perspective to its new generation. The operations are served
- * on the event bus by a {@link ProjectionsEndpoint}.
+ * <p>A local dispatcher's lenses follow a rebuilt perspective to its new generation by themselves: the dispatcher
+ * reads through the same routing as {@link #lensStore()}, switched by the {@code activated} publication at its
+ * address prefix (keep the dispatcher's and the projections' prefixes equal). Other readers of the store use
+ * {@link #lensStore()} or {@link #lensStore(Vertx, ProjectionStore, String)}. The operations are served on the
+ * event bus by a {@link ProjectionsEndpoint}.
  */
 public final class Projections {
     /** Default number of events a perspective handles per transaction. */

@@ -9,6 +9,7 @@ import io.whizbang.dispatch.DispatcherOptions;
 import io.whizbang.dispatch.Receipt;
 import io.whizbang.error.PermanentException;
 import io.whizbang.error.ValidationException;
+import io.whizbang.impl.projection.ActiveGenerationStore;
 import io.whizbang.ledger.EventData;
 import io.whizbang.ledger.ExpectedVersion;
 import io.whizbang.ledger.Ledger;
@@ -22,6 +23,7 @@ import io.whizbang.projection.ReadYourWrites;
 import io.whizbang.registry.LensBinding;
 import io.whizbang.registry.ReceptorBinding;
 import io.whizbang.registry.Registry;
+import io.whizbang.runtime.ProjectionsAddresses;
 import io.whizbang.security.Principal;
 
 import java.time.Clock;
@@ -49,7 +51,9 @@ public final class LocalDispatcher implements Dispatcher {
         Clock clock = options.getClock();
         this.registry = registry;
         this.ledger = ledger;
-        this.store = store;
+        // lenses read each perspective's active generation, following rebuilds announced at the prefix's addresses
+        this.store = store instanceof ActiveGenerationStore ? store
+                : new ActiveGenerationStore(vertx, store, new ProjectionsAddresses(options.getAddressPrefix()).activated());
         this.table = new DispatchTable(vertx, registry, clock);
         this.records = new EventRecords(registry.codecs());
         Snapshots snapshots = new Snapshots(ledger.snapshots(), registry.snapshots(), registry.codecs(), clock);
