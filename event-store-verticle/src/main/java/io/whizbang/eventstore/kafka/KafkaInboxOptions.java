@@ -177,6 +177,10 @@ public class KafkaInboxOptions {
         config.put("enable.auto.commit", "false");
         config.putIfAbsent("auto.offset.reset", "earliest");
         config.putIfAbsent("isolation.level", "read_committed");
+        if (topicPattern != null) {
+            // a topic per tenant appears with its first message; find it within seconds, not Kafka's 5 minutes
+            config.putIfAbsent("metadata.max.age.ms", "5000");
+        }
         return config;
     }
 
