@@ -30,7 +30,9 @@ export async function shown() {
   });
   (map.sagas || []).forEach((s) => (s.sends || []).forEach((c) => edges.push(['saga:' + s.name, 'command:' + c])));
   const width = 220, gap = 120, rowHeight = 30;
-  const height = Math.max(...columns.map((c) => c.length), 1) * rowHeight + 20;
+  const rows = Math.max(...columns.map((c) => c.length), 1);
+  const height = rows * rowHeight + 90;
+  const bottom = rows * rowHeight + 110;
   const svg = node('svg', { id: 'flow-svg', width: columns.length * (width + gap), height });
   const places = {};
   columns.forEach((column, x) => column.forEach((item, y) => {
@@ -40,11 +42,13 @@ export async function shown() {
     const a = places[from], b = places[to];
     if (!a || !b) continue;
     const back = b.x <= a.x;
-    const x1 = back ? a.x : a.x + width, y1 = a.y + 11, x2 = back ? b.x : b.x, y2 = b.y + 11;
-    const bend = back ? -80 : 60;
+    // forward edges run left to right; a saga's commands loop back under the diagram to the commands column
+    const d = back
+      ? `M${a.x},${a.y + 11} C${a.x - 60},${bottom} ${b.x + width + 60},${bottom} ${b.x + width},${b.y + 11}`
+      : `M${a.x + width},${a.y + 11} C${a.x + width + 60},${a.y + 11} ${b.x - 60},${b.y + 11} ${b.x},${b.y + 11}`;
     svg.append(node('path', {
-      d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`, fill: 'none',
-      stroke: back ? '#a855f7' : '#98a2b3', 'class': 'flow-edge', 'data-from': from, 'data-to': to,
+      d, fill: 'none', stroke: back ? '#a855f7' : '#98a2b3', 'stroke-dasharray': back ? '5 3' : 'none',
+      'class': 'flow-edge', 'data-from': from, 'data-to': to,
     }));
   }
   const colors = { command: '#dbe7ff', event: '#dcf5e3', perspective: '#fff1d6', saga: '#f3e1ff' };
