@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The lens routing comparison of {@link LensRoutingBenchmark} as interleaved rounds: each round times
- * {@code asks} lens queries on the raw store, then as many through the routing lens store of the rebuilt
+ * {@code asks} one-document reads on the raw store, then as many through the routing lens store of the rebuilt
  * perspective and of the never rebuilt one, so load on a shared
  * machine hits both alike; prints each figure's median and the median of the per-round ratios.
  *
@@ -38,9 +38,9 @@ public final class LensRoutingLoad {
                 ratios[round] = routed[round] / raw[round];
                 unrebuiltRatios[round] = unrebuilt[round] / raw[round];
             }
-            System.out.printf(Locale.ROOT, "raw store ask (baseline): median %.0f ns%n", median(raw));
-            System.out.printf(Locale.ROOT, "routed lens store ask (figure): median %.0f ns%n", median(routed));
-            System.out.printf(Locale.ROOT, "routed, never rebuilt: median %.0f ns%n", median(unrebuilt));
+            System.out.printf(Locale.ROOT, "raw store read (baseline): median %.0f ns%n", median(raw));
+            System.out.printf(Locale.ROOT, "routed read, rebuilt (figure): median %.0f ns%n", median(routed));
+            System.out.printf(Locale.ROOT, "routed read, never rebuilt: median %.0f ns%n", median(unrebuilt));
             System.out.printf(Locale.ROOT, "ratio rebuilt/baseline: median %.2f; never rebuilt/baseline: median %.2f"
                     + " (rounds %d x %d asks)%n", median(ratios), median(unrebuiltRatios), rounds, asks);
         } finally {
@@ -52,9 +52,9 @@ public final class LensRoutingLoad {
         long start = System.nanoTime();
         for (int i = 0; i < asks; i++) {
             switch (which) {
-                case 0 -> bench.rawStoreAsk();
-                case 1 -> bench.routedLensStoreAsk();
-                default -> bench.routedNeverRebuiltAsk();
+                case 0 -> bench.rawStoreLoad();
+                case 1 -> bench.routedLoad();
+                default -> bench.routedNeverRebuiltLoad();
             }
         }
         return (System.nanoTime() - start) / (double) asks;
