@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 /**
  * The control plane's hand inside every service: it answers each broadcast {@link ControlCommand} with a
  * {@link ControlAnswer} (set a logger's level, flip a feature flag, clear a named cache, run the health checks,
- * rebuild a perspective it runs), says hello on the roster when it starts and goodbye when it stops, and loads the
- * persisted feature flags from the control plane when one answers.
+ * rebuild a perspective it runs), says hello on the roster when it starts, again every {@value #HEARTBEAT_MILLIS} ms,
+ * and goodbye when it stops, and loads the persisted feature flags from the control plane when one answers.
  *
  * <pre>{@code
  * ControlAgent.create(vertx, "projections").rebuilder(myRebuilder).start();
@@ -31,6 +31,11 @@ public final class ControlAgent {
     private static final Logger LOG = Logger.getLogger(ControlAgent.class.getName());
     /** How long a starting agent waits for the control plane's persisted flags. */
     private static final long FLAGS_TIMEOUT_MILLIS = 2000;
+    /**
+     * How often a running agent says hello again, so that the control plane forgets an agent that died without
+     * saying goodbye.
+     */
+    public static final long HEARTBEAT_MILLIS = 10_000;
 
     private final Vertx vertx;
     private final String service;
@@ -40,6 +45,7 @@ public final class ControlAgent {
     private PerspectiveRebuilder rebuilder;
     private MessageConsumer<JsonObject> commands;
     private MessageConsumer<JsonObject> roster;
+    private long heartbeat = -1;
 
     private ControlAgent(Vertx vertx, String service) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -90,6 +96,7 @@ public final class ControlAgent {
         return Future.all(commands.completion(), roster.completion())
                 .compose(ready -> {
                     announce("hello");
+                    heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> announce("hello"));
                     return loadFlags();
                 })
                 .map(this);
@@ -97,6 +104,9 @@ public final class ControlAgent {
 
     /** Says goodbye and stops listening. */
     public Future<Void> stop() {
+        if (heartbeat >= 0) {
+            vertx.cancelTimer(heartbeat);
+        }
         announce("goodbye");
         return Future.all(commands == null ? Future.succeededFuture() : commands.unregister(),
                 roster == null ? Future.succeededFuture() : roster.unregister()).mapEmpty();
