@@ -106,7 +106,7 @@ public final class ControlPlaneVerticle extends VerticleBase {
                     ControlCommands commands = new ControlCommands(broadcast, audit, flags);
                     vertx.eventBus().<JsonObject>consumer(addresses.flags(), message -> message.reply(
                             new JsonObject().put("flags", flags.toJson())));
-                    Router router = router(verifier, registry, audit, flags, commands, broadcast,
+                    Router router = router(verifier, registry, audit, flags, commands,
                             new Journeys(scan, journal, flowMap),
                             new StreamBrowser(vertx, ledger, scan, dispatcher.stateAddress()), flowMap, live,
                             projections);
@@ -129,7 +129,7 @@ public final class ControlPlaneVerticle extends VerticleBase {
     }
 
     private Router router(AdminGuard.Verifier verifier, PrometheusMeterRegistry registry, AuditLog audit, FlagStore flags,
-                          ControlCommands commands, ControlBroadcast broadcast, Journeys journeys,
+                          ControlCommands commands, Journeys journeys,
                           StreamBrowser streams, FlowMap flowMap, LiveFeed live, ProjectionsClient projections) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
