@@ -41,6 +41,9 @@ import java.util.Objects;
  * store connects as the owner, which the policy does not restrict, because a perspective's batch writes every
  * tenant's documents.
  *
+ * <p><b>Beside the documents</b>, in the same schema: the perspectives' {@linkplain #deadLetters() dead letters}, and
+ * the indexes the options declare on document fields (on the same comparison expressions the queries use).
+ *
  * <p><b>Errors.</b> A bad field name or cursor is {@code INVALID_ARGUMENT}, as is a document the server refuses (a
  * NUL character), with nothing of the batch written; a server that is away is {@code UNAVAILABLE}.
  */

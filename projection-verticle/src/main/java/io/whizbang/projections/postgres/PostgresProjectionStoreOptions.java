@@ -39,6 +39,9 @@ public class PostgresProjectionStoreOptions {
     /** Default number of statements sent on one connection before the first answer arrives. */
     public static final int DEFAULT_PIPELINING_LIMIT = 256;
 
+    /** Default: every commit waits for its log flush, so an acknowledged commit survives a server crash. */
+    public static final boolean DEFAULT_SYNCHRONOUS_COMMIT = true;
+
     /** Lower-case SQL identifiers only, so the schema can be spliced into statements without quoting. */
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
 
@@ -51,6 +54,7 @@ public class PostgresProjectionStoreOptions {
     private String schema = DEFAULT_SCHEMA;
     private int poolSize = DEFAULT_POOL_SIZE;
     private int pipeliningLimit = DEFAULT_PIPELINING_LIMIT;
+    private boolean synchronousCommit = DEFAULT_SYNCHRONOUS_COMMIT;
     private final Set<DocumentIndex> indexes = new LinkedHashSet<>();
 
     public PostgresProjectionStoreOptions() {
@@ -72,6 +76,7 @@ public class PostgresProjectionStoreOptions {
         setSchema(json.getString("schema", DEFAULT_SCHEMA));
         setPoolSize(json.getInteger("poolSize", DEFAULT_POOL_SIZE));
         setPipeliningLimit(json.getInteger("pipeliningLimit", DEFAULT_PIPELINING_LIMIT));
+        setSynchronousCommit(json.getBoolean("synchronousCommit", DEFAULT_SYNCHRONOUS_COMMIT));
         JsonArray declared = json.getJsonArray("indexes", new JsonArray());
         for (int i = 0; i < declared.size(); i++) {
             JsonObject index = declared.getJsonObject(i);
@@ -201,6 +206,24 @@ public class PostgresProjectionStoreOptions {
         return this;
     }
 
+    /** Whether a commit is acknowledged only once the server flushed it to disk. */
+    public boolean isSynchronousCommit() {
+        return synchronousCommit;
+    }
+
+    /**
+     * Sets whether a commit waits for the server's log flush ({@code synchronous_commit} of the store's sessions).
+     * Off, a batch is acknowledged before its flush, and a crash of the <em>server</em> may lose the last batches
+     * acknowledged; they are lost together with their checkpoint (a batch and its checkpoint are one transaction, and
+     * PostgreSQL recovers a prefix of the committed transactions), so the perspectives replay them from the ledger
+     * to the same read model. Only for stores that hold nothing but read models: a saga's state or any document
+     * whose commit had effects outside the store must stay synchronous, which is the default.
+     */
+    public PostgresProjectionStoreOptions setSynchronousCommit(boolean synchronousCommit) {
+        this.synchronousCommit = synchronousCommit;
+        return this;
+    }
+
     /** The indexes the perspectives declared, in the order they were added. */
     public List<DocumentIndex> getIndexes() {
         return new ArrayList<>(indexes);
@@ -222,9 +245,13 @@ public class PostgresProjectionStoreOptions {
         if (uri == null && password != null) {
             options.setPassword(password);
         }
-        return options.setPipeliningLimit(pipeliningLimit)
+        options.setPipeliningLimit(pipeliningLimit)
                 .setCachePreparedStatements(true)
                 .setPreparedStatementCacheSqlLimit(16 * 1024);
+        if (!synchronousCommit) {
+            options.addProperty("synchronous_commit", "off");
+        }
+        return options;
     }
 
     /** Where the store lives, for messages: never the password. */
@@ -247,6 +274,7 @@ public class PostgresProjectionStoreOptions {
                 .put("schema", schema)
                 .put("poolSize", poolSize)
                 .put("pipeliningLimit", pipeliningLimit)
+                .put("synchronousCommit", synchronousCommit)
                 .put("indexes", declared);
         if (uri != null) {
             json.put("uri", uri);

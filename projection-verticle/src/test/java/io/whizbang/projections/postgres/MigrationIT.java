@@ -55,7 +55,7 @@ class MigrationIT {
                 .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
                     List<Integer> versions = new ArrayList<>();
                     rows.forEach(row -> versions.add(row.getInteger(0)));
-                    assertThat(versions).containsExactly(1, 2, 3);
+                    assertThat(versions).containsExactly(1, 2, 3, 4);
                     ctx.completeNow();
                 })));
     }

@@ -31,13 +31,17 @@ class PostgresProjectionStoreOptionsTest {
     void optionsSurviveTheirJson() {
         PostgresProjectionStoreOptions options = new PostgresProjectionStoreOptions().setHost("h").setPort(1)
                 .setDatabase("d").setUser("u").setPassword("p").setSchema("s_1").setPoolSize(3)
-                .setPipeliningLimit(7).addIndex("orders", "customerId").setUri("postgresql://u@h:2/d");
+                .setPipeliningLimit(7).addIndex("orders", "customerId").setUri("postgresql://u@h:2/d")
+                .setSynchronousCommit(false);
 
         PostgresProjectionStoreOptions copy = new PostgresProjectionStoreOptions(options.toJson());
 
         assertThat(copy.toJson()).isEqualTo(options.toJson());
         assertThat(copy.getIndexes()).containsExactly(new DocumentIndex("orders", "customerId"));
         assertThat(copy.connectOptions().getPort()).isEqualTo(2);
+        assertThat(copy.connectOptions().getProperties()).containsEntry("synchronous_commit", "off");
+        assertThat(new PostgresProjectionStoreOptions().connectOptions().getProperties())
+                .as("durable by default").doesNotContainKey("synchronous_commit");
     }
 
     @Test
