@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Whizbang's meters in Micrometer, tagged by tenant, message type and outcome:
  * {@code whizbang_commands_seconds}, {@code whizbang_queries_seconds}, {@code whizbang_append_seconds},
  * {@code whizbang_appended_events_total} and {@code whizbang_errors_total}; handled commands also go to the
- * {@link CommandJournal} for the dashboard's journeys.
+ * {@link CommandJournal} for the dashboard's journeys, and the command's trace span, when tracing is on, is tagged
+ * with its correlation id.
  */
 final class MicrometerMeters implements WhizbangMeters {
     static final String COMMANDS = "whizbang.commands";
@@ -42,6 +43,8 @@ final class MicrometerMeters implements WhizbangMeters {
             error("command", handled.tenant(), handled.failure());
         }
         journal.add(handled);
+        // the dispatcher's span of this command (the event-bus message it came in) carries the journey's id
+        Observability.tagCorrelation(handled.correlationId().toString());
     }
 
     @Override

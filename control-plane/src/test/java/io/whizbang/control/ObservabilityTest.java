@@ -9,6 +9,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.whizbang.dispatch.Dispatcher;
+import io.whizbang.dispatch.DispatcherOptions;
+import io.whizbang.examples.inventory.restock.RestockItem;
 import io.whizbang.examples.testing.SampleBackend;
 import io.whizbang.security.DevelopmentKey;
 import io.whizbang.security.DevelopmentTokens;
@@ -77,6 +80,34 @@ class ObservabilityTest {
                     .get(destination))).extracting(SpanData::getKind)
                     .containsExactlyInAnyOrder(SpanKind.CLIENT, SpanKind.SERVER);
         });
+    }
+
+    @Test
+    void theDispatchersSpanOfACommandCarriesItsCorrelationId() {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        vertx = Observability.builder(new VertxOptions(), new ObservabilityOptions().setTracing(true)
+                .setMetricsRegistry("command-trace-test"), SimpleSpanProcessor.create(spans)).build();
+        SampleBackend backend = await(SampleBackend.start(vertx));
+        await(vertx.deployVerticle(new ControlPlaneVerticle(new ControlPlaneOptions().setHost("localhost").setPort(0)
+                .setMetricsRegistry("command-trace-test")
+                .setTokens(TokenVerifierOptions.development(DevelopmentKey.loadOrCreate(dataDir))))));
+        Dispatcher dispatcher = Dispatcher.remote(vertx, backend.registry().codecs(), new DispatcherOptions());
+
+        // a gateway-like HTTP server sends the command while its request's span is current
+        int port = await(vertx.createHttpServer().requestHandler(request -> dispatcher.send(
+                        Principal.of("alice", "acme", "inventory:write"), new RestockItem("SKU-9", 5))
+                .onComplete(sent -> request.response().end(sent.succeeded()
+                        ? sent.result().correlationId().toString() : "failed"))).listen(0)).actualPort();
+
+        String correlationId = await(WebClient.create(vertx).get(port, "localhost", "/").send()).bodyAsString();
+
+        Awaitility.await().untilAsserted(() -> assertThat(spans.getFinishedSpanItems()).anySatisfy(span -> {
+            assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
+            assertThat(span.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")))
+                    .isEqualTo("whizbang.commands");
+            assertThat(span.getAttributes().get(Observability.CORRELATION_ID))
+                    .isEqualTo(correlationId);
+        }));
     }
 
     @Test
