@@ -10,7 +10,10 @@ public enum PerspectiveState {
     CATCHING_UP,
     /** Healthy, with a new generation being built beside the live one. */
     REBUILDING,
-    /** Events wait and the perspective made no progress for the configured stall period. */
+    /**
+     * Events wait and the perspective made no progress for the configured stall period, or its lag never shrank
+     * throughout the period and ended higher: it falls further behind though it moves.
+     */
     STALLED,
     /** Stopped by a failure of its store or ledger; it needs a restart or a rebuild. */
     FAILED;

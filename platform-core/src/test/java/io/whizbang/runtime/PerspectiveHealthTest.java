@@ -109,6 +109,29 @@ class PerspectiveHealthTest {
     }
 
     @Test
+    void aPerspectiveFallingFurtherBehindIsStalledThoughItMoves(Vertx vertx) {
+        store.close(Tally.NAME);
+        startProjections(vertx, 1);
+        add(2);
+        await().until(() -> store.held() == 1);
+        result(projections.health(Tally.NAME));
+
+        for (int step = 1; step <= 3; step++) {
+            add(2);
+            store.releaseOne();
+            result(projections.caughtUp(step));
+            await().until(() -> store.held() == 1);
+            clock.advance(Duration.ofSeconds(10));
+            PerspectiveHealth health = result(projections.health(Tally.NAME));
+            // a second reading at the same moment (a dashboard polling) sees the same lag and changes nothing
+            assertThat(result(projections.health(Tally.NAME)).lagEvents()).isEqualTo(2 + step);
+            assertThat(health.lagEvents()).isEqualTo(2 + step);
+            // it committed 10 s ago: only the lag that never shrank for 30 s, and grew, makes it stalled
+            assertThat(health.state()).isEqualTo(step < 3 ? PerspectiveState.CATCHING_UP : PerspectiveState.STALLED);
+        }
+    }
+
+    @Test
     void farBehindAndMovingIsCatchingUp(Vertx vertx) {
         store.close(Tally.NAME);
         startProjections(vertx, 2);

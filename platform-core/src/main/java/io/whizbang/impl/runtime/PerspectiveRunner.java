@@ -62,6 +62,9 @@ public final class PerspectiveRunner<M> {
     private volatile Throwable failure;
     private volatile Instant lastProgressAt;
     private volatile Instant behindSince;
+    private Instant lagGrowingSince;
+    private long lastLag;
+    private long lagAtWindowStart;
     private volatile LongConsumer onCommitted = position -> { };
 
     /**
@@ -136,23 +139,35 @@ public final class PerspectiveRunner<M> {
 
     /**
      * Notes where the ledger's head stands now and answers whether the runner is stalled: events wait and it made
-     * no progress for {@code stallAfter}, measured from its last commit or from when it was first seen behind,
-     * whichever is later.
+     * no progress for {@code stallAfter} (measured from its last commit or from when it was first seen behind,
+     * whichever is later), or its lag never shrank between observations for {@code stallAfter} and ended higher
+     * (it falls further behind though it moves).
      */
-    public boolean observeStall(long head, Duration stallAfter) {
+    public synchronized boolean observeStall(long head, Duration stallAfter) {
         Instant now = settings.clock().instant();
-        if (head <= committed.position()) {
+        long lag = head - committed.position();
+        if (lag <= 0) {
             behindSince = null;
+            lagGrowingSince = null;
+            lastLag = 0;
             return false;
         }
+        // a window in which the lag never shrank; readings close together that see the same lag do not end it
+        if (lagGrowingSince == null || lag < lastLag) {
+            lagGrowingSince = now;
+            lagAtWindowStart = lag;
+        }
+        lastLag = lag;
+        boolean falling = lag > lagAtWindowStart
+                && Duration.between(lagGrowingSince, now).compareTo(stallAfter) >= 0;
         Instant since = behindSince;
         if (since == null) {
             behindSince = now;
-            return false;
+            return falling;
         }
         Instant progress = lastProgressAt;
         Instant waitingSince = progress.isAfter(since) ? progress : since;
-        return Duration.between(waitingSince, now).compareTo(stallAfter) >= 0;
+        return falling || Duration.between(waitingSince, now).compareTo(stallAfter) >= 0;
     }
 
     /** Completes when the runner has committed every event up to the position. */
