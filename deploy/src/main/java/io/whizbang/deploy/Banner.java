@@ -35,7 +35,8 @@ final class Banner {
         row("store", options.getStore().display());
         row("read models", readModels(options.getStore()));
         row("data dir", options.getDataDir().toAbsolutePath().normalize().toString());
-        row("event bus", "in this JVM (clustering is not in this build yet)");
+        row("event bus", options.isCluster() ? "clustered (Hazelcast) at " + options.getClusterHost()
+                + "; sagas and perspectives run on one node at a time" : "in this JVM");
         out.println();
         out.println("Services");
         for (Service service : Service.values()) {
@@ -78,7 +79,12 @@ final class Banner {
             return "not selected";
         }
         return switch (service) {
-            case LEDGER, PROJECTIONS -> "running: " + service.description();
+            case LEDGER -> "running: " + service.description()
+                    + (platform.sagas().isEmpty() && !platform.registry().sagas().isEmpty()
+                    ? " (the sagas stand by: another node of the cluster runs them)" : "");
+            case PROJECTIONS -> platform.perspectives().isEmpty()
+                    ? "standing by: another node of the cluster runs " + service.description()
+                    : "running: " + service.description();
             case WEB, MOBILE, DESKTOP, CONTROL -> "running: " + service.description() + " at "
                     + service.endpoint(platform.port(service));
         };

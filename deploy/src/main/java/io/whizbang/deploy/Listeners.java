@@ -72,7 +72,8 @@ final class Listeners {
             }
             case CONTROL -> {
                 ControlPlaneVerticle verticle = new ControlPlaneVerticle(new ControlPlaneOptions().setHost(host)
-                        .setPort(port).setReadinessAddress(readiness));
+                        .setPort(port).setReadinessAddress(readiness).setTokens(tokens).setAddressPrefix(prefix)
+                        .setDataDir(options.getDataDir().resolve("control").toString()));
                 yield deploy(service, verticle, verticle::actualPort);
             }
             case LEDGER, PROJECTIONS -> Future.succeededFuture();

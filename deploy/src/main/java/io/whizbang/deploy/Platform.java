@@ -8,10 +8,14 @@ import io.whizbang.dispatch.DispatcherOptions;
 import io.whizbang.dispatch.DispatcherVerticle;
 import io.whizbang.examples.SampleApplicationRegistry;
 import io.whizbang.ledger.LedgerEndpoint;
+import io.whizbang.operations.ControlAgentVerticle;
 import io.whizbang.registry.PerspectiveBinding;
 import io.whizbang.registry.Registry;
 import io.whizbang.registry.SagaBinding;
+import io.whizbang.projections.ProjectionVerticle;
+import io.whizbang.projections.postgres.PostgresProjectionStore;
 import io.whizbang.runtime.Projections;
+import io.whizbang.runtime.ProjectionsOptions;
 import io.whizbang.runtime.Sagas;
 import io.whizbang.security.DevelopmentKey;
 import io.whizbang.security.TokenVerifierOptions;
@@ -21,7 +25,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -42,8 +48,11 @@ public final class Platform {
     private String dispatcherDeployment;
     private LedgerEndpoint ledgerEndpoint;
     private Listeners listeners;
-    private Projections projections;
-    private Sagas sagas;
+    private ClusterSingleton<ProjectionVerticle> projections;
+    private ClusterSingleton<Sagas> sagas;
+    private final Map<ProjectionVerticle, String> projectionDeployments = new ConcurrentHashMap<>();
+    private final Map<ProjectionVerticle, String> projectionAgents = new ConcurrentHashMap<>();
+    private final List<String> agentDeployments = new ArrayList<>();
     private Future<Void> stopping;
 
     private Platform(Vertx vertx, Registry registry, RunOptions options) {
@@ -66,15 +75,27 @@ public final class Platform {
     public static Future<Platform> start(Registry registry, RunOptions options) {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(options, "options");
-        Platform platform = new Platform(Vertx.vertx(), registry, options);
+        try {
+            options.requireSharedStoreInCluster();
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(e);
+        }
         // Not bound to a context: a failed start closes Vert.x, which then runs no callback on its own contexts.
         Promise<Platform> started = Promise.promise();
-        platform.startServices().onComplete(done -> {
-            if (done.succeeded()) {
-                started.complete(platform);
-            } else {
-                platform.stopAfterFailedStart(done.cause(), started);
+        Cluster.vertx(options).onComplete(created -> {
+            if (created.failed()) {
+                started.fail(new IllegalStateException("could not join the cluster: "
+                        + created.cause().getMessage(), created.cause()));
+                return;
             }
+            Platform platform = new Platform(created.result(), registry, options);
+            platform.startServices().onComplete(done -> {
+                if (done.succeeded()) {
+                    started.complete(platform);
+                } else {
+                    platform.stopAfterFailedStart(done.cause(), started);
+                }
+            });
         });
         return started.future();
     }
@@ -91,7 +112,8 @@ public final class Platform {
     }
 
     private Future<Void> startServices() {
-        return Storage.open(vertx, options.getStore())
+        boolean storeUsed = options.runs(Service.LEDGER) || options.runs(Service.PROJECTIONS);
+        return (storeUsed ? Storage.open(vertx, options.getStore()) : Future.<Storage>succeededFuture())
                 .compose(opened -> {
                     storage = opened;
                     return options.runs(Service.LEDGER) ? startLedger() : Future.succeededFuture();
@@ -103,18 +125,27 @@ public final class Platform {
 
     private Future<Void> startLedger() {
         DispatcherOptions dispatcherOptions = options.getDispatcherOptions();
-        Dispatcher dispatcher = Dispatcher.create(vertx, registry, storage.ledger(), storage.projections(),
-                dispatcherOptions);
+        Dispatcher dispatcher = Dispatcher.create(vertx, registry, storage.ledger(), Projections.lensStore(vertx,
+                storage.projections(), dispatcherOptions.getAddressPrefix()), dispatcherOptions);
         return vertx.deployVerticle(new DispatcherVerticle(dispatcher, dispatcherOptions))
                 .compose(id -> {
                     dispatcherDeployment = id;
-                    return Sagas.start(vertx, registry, storage.ledger(), storage.projections(), dispatcher,
-                            Clock.systemUTC());
+                    sagas = new ClusterSingleton<>(vertx, "sagas", new ClusterSingleton.Service<>() {
+                        @Override
+                        public Future<Sagas> start() {
+                            return Sagas.start(vertx, registry, storage.ledger(), storage.projections(), dispatcher,
+                                    Clock.systemUTC());
+                        }
+
+                        @Override
+                        public Future<Void> stop(Sagas running) {
+                            return running.stop();
+                        }
+                    });
+                    return sagas.start();
                 })
-                .compose(started -> {
-                    sagas = started;
-                    return LedgerEndpoint.serve(vertx, storage.ledger(), dispatcherOptions.getAddressPrefix());
-                })
+                .compose(started -> LedgerEndpoint.serve(vertx, storage.ledger(),
+                        dispatcherOptions.getAddressPrefix()))
                 .map(endpoint -> {
                     ledgerEndpoint = endpoint;
                     return null;
@@ -129,15 +160,59 @@ public final class Platform {
             return Future.failedFuture(e);
         }
         listeners = new Listeners(vertx, options, tokens);
-        return listeners.start();
+        return listeners.start().compose(done -> startAgents());
+    }
+
+    /**
+     * Deploys the control agent of every service running here but the perspectives, whose agent comes and goes
+     * with them, so that the control plane's broadcast commands reach each one.
+     */
+    private Future<Void> startAgents() {
+        Future<Void> chain = Future.succeededFuture();
+        for (Service service : Service.values()) {
+            if (service != Service.PROJECTIONS && options.runs(service)) {
+                chain = chain.compose(done -> vertx.deployVerticle(new ControlAgentVerticle(service.id()))
+                        .map(id -> {
+                            agentDeployments.add(id);
+                            return null;
+                        }));
+            }
+        }
+        return chain;
     }
 
     private Future<Void> startProjections() {
-        return Projections.start(vertx, registry, storage.ledger(), storage.projections())
-                .map(started -> {
-                    projections = started;
-                    return null;
-                });
+        ProjectionsOptions projectionsOptions = new ProjectionsOptions()
+                .setAddressPrefix(options.getDispatcherOptions().getAddressPrefix());
+        if (storage.projections() instanceof PostgresProjectionStore postgres) {
+            projectionsOptions.setDeadLetters(postgres.deadLetters());
+        }
+        projections = new ClusterSingleton<>(vertx, "projections", new ClusterSingleton.Service<>() {
+            @Override
+            public Future<ProjectionVerticle> start() {
+                ProjectionVerticle verticle = new ProjectionVerticle(registry, storage.ledger(),
+                        storage.projections(), projectionsOptions);
+                return vertx.deployVerticle(verticle)
+                        .compose(id -> {
+                            projectionDeployments.put(verticle, id);
+                            return vertx.deployVerticle(new ControlAgentVerticle(Service.PROJECTIONS.id(),
+                                    verticle.projections().rebuilder()));
+                        })
+                        .map(agent -> {
+                            projectionAgents.put(verticle, agent);
+                            return verticle;
+                        });
+            }
+
+            @Override
+            public Future<Void> stop(ProjectionVerticle running) {
+                String agent = projectionAgents.remove(running);
+                String id = projectionDeployments.remove(running);
+                return (agent == null ? Future.<Void>succeededFuture() : vertx.undeploy(agent))
+                        .compose(done -> id == null ? Future.succeededFuture() : vertx.undeploy(id));
+            }
+        });
+        return projections.start();
     }
 
     private String running() {
@@ -146,7 +221,7 @@ public final class Platform {
             running.add(Service.LEDGER.id());
         }
         if (projections != null) {
-            running.add(Service.PROJECTIONS.id());
+            running.add(Service.PROJECTIONS.id() + (projections.running() == null ? " (standing by)" : ""));
         }
         for (Service service : Service.values()) {
             if (port(service) >= 0) {
@@ -163,8 +238,9 @@ public final class Platform {
      */
     Future<Long> settled() {
         return storage.ledger().head().compose(head -> Future.all(
-                        sagas == null ? Future.succeededFuture() : sagas.caughtUp(head),
-                        projections == null ? Future.succeededFuture() : projections.caughtUp(head))
+                        runningSagas() == null ? Future.succeededFuture() : runningSagas().caughtUp(head),
+                        runningProjections() == null ? Future.succeededFuture()
+                                : runningProjections().projections().caughtUp(head))
                 .compose(done -> storage.ledger().head())
                 .compose(now -> now.equals(head) ? Future.succeededFuture(head) : settled()));
     }
@@ -184,15 +260,23 @@ public final class Platform {
         return options;
     }
 
+    private Sagas runningSagas() {
+        return sagas == null ? null : sagas.running();
+    }
+
+    private ProjectionVerticle runningProjections() {
+        return projections == null ? null : projections.running();
+    }
+
     /** The names of the perspectives running here; none when the projections service is not selected. */
     public List<String> perspectives() {
-        return projections == null ? List.of()
+        return runningProjections() == null ? List.of()
                 : registry.perspectives().stream().map(PerspectiveBinding::name).toList();
     }
 
     /** The names of the sagas running here; none when the ledger service is not selected. */
     public List<String> sagas() {
-        return sagas == null ? List.of() : registry.sagas().stream().map(SagaBinding::name).toList();
+        return runningSagas() == null ? List.of() : registry.sagas().stream().map(SagaBinding::name).toList();
     }
 
     /** The port a gateway or the control plane listens on, or -1 when it does not run here. */
@@ -213,8 +297,9 @@ public final class Platform {
      */
     public synchronized Future<Void> stop() {
         if (stopping == null) {
-            Future<Void> steps = step(Future.succeededFuture(), "gateways and control plane",
-                    listeners == null ? null : listeners::stop);
+            Future<Void> steps = step(Future.succeededFuture(), "control agents", () -> Future.all(
+                    agentDeployments.stream().map(vertx::undeploy).toList()).mapEmpty());
+            steps = step(steps, "gateways and control plane", listeners == null ? null : listeners::stop);
             steps = step(steps, "sagas", sagas == null ? null : sagas::stop);
             steps = step(steps, "perspectives", projections == null ? null : projections::stop);
             steps = step(steps, "ledger endpoint", ledgerEndpoint == null ? null : ledgerEndpoint::close);

@@ -51,8 +51,23 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kafka bootstrap server for cross-service messages (not in this build yet).")
     private String kafka;
 
-    @Option(names = "--cluster", description = "Join a Vert.x cluster (not in this build yet).")
+    @Option(names = "--cluster", description = "Join a Vert.x cluster (Hazelcast): the event bus reaches the services"
+            + " of the other nodes; sagas and perspectives run on one node at a time and move when it leaves."
+            + " Nodes that run the ledger or the projections need --store=postgres://...")
     private boolean cluster;
+
+    @Option(names = "--cluster-host", defaultValue = RunOptions.DEFAULT_CLUSTER_HOST, paramLabel = "<address>",
+            description = "Address this node binds and announces to the cluster (default: ${DEFAULT-VALUE}).")
+    private String clusterHost;
+
+    @Option(names = "--cluster-port", defaultValue = "" + RunOptions.DEFAULT_CLUSTER_PORT, paramLabel = "<port>",
+            description = "First port of this node's cluster member; the next ones are tried when it is taken"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int clusterPort;
+
+    @Option(names = "--cluster-members", split = ",", paramLabel = "<host[:port]>",
+            description = "Members to contact to join, comma-separated (default: the cluster host's ports).")
+    private java.util.List<String> clusterMembers;
 
     @Option(names = "--host", defaultValue = RunOptions.DEFAULT_HOST, paramLabel = "<address>",
             description = "Interface the gateways and the control plane listen on (default: ${DEFAULT-VALUE}).")
@@ -146,10 +161,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new UnsupportedOperationException("--kafka is not in this build yet: the Kafka transport arrives"
                     + " in a later build; run without --kafka to keep messages on the in-JVM event bus");
         }
-        if (cluster) {
-            throw new UnsupportedOperationException("--cluster is not in this build yet: clustering arrives in a"
-                    + " later build; run without --cluster to use the in-JVM event bus");
-        }
+        options.setCluster(cluster).setClusterHost(clusterHost).setClusterPort(clusterPort)
+                .setClusterMembers(clusterMembers == null ? java.util.List.of() : clusterMembers);
+        options.requireSharedStoreInCluster();
         return options;
     }
 

@@ -2,12 +2,14 @@ package io.whizbang.deploy;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.whizbang.control.ObservabilityOptions;
 import io.whizbang.dispatch.DispatcherOptions;
 
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +32,10 @@ public class RunOptions {
     public static final String DEFAULT_DATA_DIR = "./data";
     /** The interface the gateways and the control plane listen on when none is given: every interface. */
     public static final String DEFAULT_HOST = "0.0.0.0";
+    /** The address a clustered node binds and announces when none is given: loopback, for one machine. */
+    public static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
+    /** The first port a clustered node's Hazelcast member tries when none is given (the next ones if taken). */
+    public static final int DEFAULT_CLUSTER_PORT = 5701;
 
     private Set<Service> services = Service.parseList(DEFAULT_SERVICES);
     /** The store given, or null for the default store in the data directory. */
@@ -38,6 +44,11 @@ public class RunOptions {
     private DispatcherOptions dispatcherOptions = new DispatcherOptions();
     private String host = DEFAULT_HOST;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private boolean cluster;
+    private String clusterHost = DEFAULT_CLUSTER_HOST;
+    private int clusterPort = DEFAULT_CLUSTER_PORT;
+    private List<String> clusterMembers = List.of();
+    private ObservabilityOptions observability = new ObservabilityOptions();
 
     public RunOptions() {
     }
@@ -58,6 +69,80 @@ public class RunOptions {
         for (String name : portsJson.fieldNames()) {
             setPort(Service.byId(name), portsJson.getInteger(name));
         }
+        setCluster(json.getBoolean("cluster", false));
+        setClusterHost(json.getString("clusterHost", DEFAULT_CLUSTER_HOST));
+        setClusterPort(json.getInteger("clusterPort", DEFAULT_CLUSTER_PORT));
+        JsonArray members = json.getJsonArray("clusterMembers", new JsonArray());
+        setClusterMembers(members.stream().map(String::valueOf).toList());
+        JsonObject observabilityJson = json.getJsonObject("observability");
+        setObservability(observabilityJson == null ? new ObservabilityOptions()
+                : new ObservabilityOptions(observabilityJson));
+    }
+
+    public ObservabilityOptions getObservability() {
+        return observability;
+    }
+
+    /** Sets the metrics (on by default) and OpenTelemetry tracing (off by default) of the process. */
+    public RunOptions setObservability(ObservabilityOptions observability) {
+        this.observability = Objects.requireNonNull(observability, "observability");
+        return this;
+    }
+
+    public boolean isCluster() {
+        return cluster;
+    }
+
+    /**
+     * Sets whether the node joins a Vert.x cluster (Hazelcast) so its services reach those of other nodes over the
+     * event bus; sagas and perspectives then run on one node of the cluster at a time.
+     */
+    public RunOptions setCluster(boolean cluster) {
+        this.cluster = cluster;
+        return this;
+    }
+
+    public String getClusterHost() {
+        return clusterHost;
+    }
+
+    /** Sets the address the node's cluster member and event bus bind to and announce to the others. */
+    public RunOptions setClusterHost(String clusterHost) {
+        if (clusterHost == null || clusterHost.isBlank()) {
+            throw new IllegalArgumentException("clusterHost must not be blank");
+        }
+        this.clusterHost = clusterHost;
+        return this;
+    }
+
+    public int getClusterPort() {
+        return clusterPort;
+    }
+
+    /** Sets the first port the cluster member tries; the following ones are tried when it is taken. */
+    public RunOptions setClusterPort(int clusterPort) {
+        if (clusterPort < 1 || clusterPort > 65_535) {
+            throw new IllegalArgumentException("clusterPort must be 1..65535, not " + clusterPort);
+        }
+        this.clusterPort = clusterPort;
+        return this;
+    }
+
+    /** The members (host or host:port) a node contacts to join; empty means the cluster host's default ports. */
+    public List<String> getClusterMembers() {
+        return clusterMembers;
+    }
+
+    /** Sets the members (host or host:port) a node contacts to join the cluster. */
+    public RunOptions setClusterMembers(List<String> clusterMembers) {
+        Objects.requireNonNull(clusterMembers, "clusterMembers");
+        for (String member : clusterMembers) {
+            if (member == null || member.isBlank() || member.contains(" ")) {
+                throw new IllegalArgumentException("a cluster member is host or host:port, not '" + member + "'");
+            }
+        }
+        this.clusterMembers = List.copyOf(clusterMembers);
+        return this;
     }
 
     public Set<Service> getServices() {
@@ -148,6 +233,21 @@ public class RunOptions {
         return this;
     }
 
+    /**
+     * Checks that, in a cluster, a node running the ledger or the perspectives uses a store every node reaches:
+     * only PostgreSQL is shared between processes, and nodes answering from stores of their own would disagree.
+     *
+     * @throws IllegalArgumentException saying what to use instead
+     */
+    public void requireSharedStoreInCluster() {
+        boolean storeUsed = runs(Service.LEDGER) || runs(Service.PROJECTIONS);
+        if (cluster && storeUsed && !(getStore() instanceof StoreLocation.Postgres)) {
+            throw new IllegalArgumentException("--cluster needs --store=postgres://... on nodes that run the ledger"
+                    + " or the projections, so that every node reads and writes the same events; the "
+                    + getStore().scheme() + " store is this process's own");
+        }
+    }
+
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
                 .put("services", new JsonArray(services.stream().map(service -> (Object) service.id())
@@ -160,6 +260,12 @@ public class RunOptions {
         return json.put("dataDir", dataDir.toString())
                 .put("dispatcher", dispatcherOptions.toJson())
                 .put("host", host)
-                .put("ports", portsJson);
+                .put("ports", portsJson)
+                .put("observability", observability.toJson())
+                .put("cluster", cluster)
+                .put("clusterHost", clusterHost)
+                .put("clusterPort", clusterPort)
+                .put("clusterMembers", new JsonArray(clusterMembers.stream().map(member -> (Object) member)
+                        .toList()));
     }
 }

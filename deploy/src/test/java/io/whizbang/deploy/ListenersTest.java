@@ -118,6 +118,32 @@ class ListenersTest {
                 .bodyAsJsonObject();
         assertThat(graphql.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions").getString("code"))
                 .isEqualTo("UNAUTHENTICATED");
+        assertThat(answer(web.get(platform.port(Service.CONTROL), "localhost", "/api/control/services").send())
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theControlPlaneSeesTheAgentOfEveryServiceAndRefusesNonAdmins() throws Exception {
+        platform = answer(Platform.start(TestRuns.onFreePorts(new RunOptions().setDataDir(dataDir)
+                .setStore(StoreLocation.memory()))));
+        client = Vertx.vertx();
+        WebClient web = WebClient.create(client);
+        DevelopmentKey key = DevelopmentKey.loadOrCreate(dataDir);
+        String admin = "Bearer " + DevelopmentTokens.mint(Principal.of("root", "acme", "whizbang:admin"),
+                Duration.ofMinutes(5), key, Clock.systemUTC());
+        String user = "Bearer " + DevelopmentTokens.mint(ALICE, Duration.ofMinutes(5), key, Clock.systemUTC());
+        int control = platform.port(Service.CONTROL);
+
+        assertThat(answer(web.get(control, "localhost", "/api/control/services").putHeader("Authorization", user)
+                .send()).statusCode()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<Buffer> services = answer(web.get(control, "localhost", "/api/control/services")
+                    .putHeader("Authorization", admin).send());
+            assertThat(services.statusCode()).isEqualTo(200);
+            assertThat(services.bodyAsString()).contains("ledger", "projections", "web", "mobile", "desktop");
+        });
+        assertThat(answer(web.get(control, "localhost", "/metrics").send()).bodyAsString())
+                .contains("whizbang");
     }
 
     @Test

@@ -94,11 +94,19 @@ class WhizbangCommandTest {
     }
 
     @Test
-    void clusterIsRefusedUntilItIsInTheBuild() {
-        int exit = execute("run", "--cluster");
+    void aClusteredLedgerOnAStoreOfItsOwnIsRefused() {
+        int exit = execute("run", "--cluster", "--data-dir=" + dataDir);
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--cluster is not in this build yet");
+        assertThat(err.toString()).contains("--cluster needs --store=postgres://... on nodes that run the ledger");
+    }
+
+    @Test
+    void aMalformedClusterMemberIsAUsageError() {
+        int exit = execute("run", "--cluster", "--services=web", "--cluster-members=a b", "--data-dir=" + dataDir);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("a cluster member is host or host:port");
     }
 
     @Test
