@@ -20,8 +20,11 @@ public class KafkaOutboxOptions {
     public static final String DEFAULT_TOPIC_TEMPLATE = TopicNaming.DESTINATION;
     /** Default time a record may wait to fill a batch. */
     public static final int DEFAULT_LINGER_MILLIS = 5;
-    /** Default time the producer keeps retrying one record (through a broker restart) before the relay retries. */
-    public static final int DEFAULT_DELIVERY_TIMEOUT_MILLIS = 120_000;
+    /**
+     * Default time the producer keeps retrying one record (through a broker restart) before its batch fails and the
+     * relay publishes the batch again after its back-off.
+     */
+    public static final int DEFAULT_DELIVERY_TIMEOUT_MILLIS = 30_000;
 
     private String bootstrapServers = DEFAULT_BOOTSTRAP_SERVERS;
     private String topicTemplate = DEFAULT_TOPIC_TEMPLATE;
@@ -108,7 +111,8 @@ public class KafkaOutboxOptions {
         producerConfig.forEach(entry -> config.put(entry.getKey(), String.valueOf(entry.getValue())));
         config.put("bootstrap.servers", bootstrapServers);
         config.put("linger.ms", String.valueOf(lingerMillis));
-        config.putIfAbsent("request.timeout.ms", String.valueOf(Math.min(30_000, deliveryTimeoutMillis - lingerMillis)));
+        config.putIfAbsent("request.timeout.ms", String.valueOf(Math.min(30_000,
+                deliveryTimeoutMillis - lingerMillis)));
         config.put("delivery.timeout.ms", String.valueOf(deliveryTimeoutMillis));
         config.putIfAbsent("batch.size", "65536");
         config.put("acks", "all");
