@@ -101,7 +101,13 @@ public final class ControlPlaneVerticle extends VerticleBase {
                 .compose(opened -> {
                     AuditLog audit = opened.resultAt(0);
                     FlagStore flags = opened.resultAt(1);
-                    audit.onRecord(live::audited);
+                    audit.onRecord(entry -> {
+                        live.audited(entry);
+                        io.micrometer.core.instrument.Counter.builder("whizbang.control.commands")
+                                .description("Control commands ordered, by kind and result")
+                                .tags("kind", entry.kind(), "status", entry.status()).register(registry)
+                                .increment();
+                    });
                     ControlBroadcast broadcast = new ControlBroadcast(vertx, addresses, roster);
                     ControlCommands commands = new ControlCommands(broadcast, audit, flags);
                     vertx.eventBus().<JsonObject>consumer(addresses.flags(), message -> message.reply(

@@ -193,6 +193,8 @@ class ControlCommandsTest extends ControlPlaneTestBase {
         assertThat(targets(second)).containsExactly("flag-0");
         assertThat(second.getValue("nextCursor")).isNull();
         assertThat(get("/api/control/audit?limit=0", admin()).statusCode()).isEqualTo(400);
+        assertThat(get("/metrics", null).bodyAsString())
+                .contains("whizbang_control_commands_total{kind=\"set-flag\",status=\"partial\"} 3.0");
     }
 
     private static List<String> services(JsonArray answers) {
