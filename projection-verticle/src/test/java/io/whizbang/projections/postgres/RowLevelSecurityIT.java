@@ -7,6 +7,7 @@ import io.vertx.junit5.VertxTestContext;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgException;
+import io.whizbang.projection.DeadLetter;
 import io.whizbang.projection.Document;
 import io.whizbang.projection.DocumentChange;
 import io.whizbang.projection.DocumentKey;
@@ -15,13 +16,14 @@ import io.whizbang.projection.ProjectionCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Row-level security as the second wall: a role other than the tables' owner, its session bound to tenant A, reads
- * none of tenant B's documents even with a handwritten query, and cannot write them; the store itself, connected as
+ * none of tenant B's documents (nor dead letters) even with a handwritten query, and cannot write them; the store itself, connected as
  * the owner (not a superuser), still writes a batch of both tenants and answers each tenant its own documents.
  */
 @ExtendWith(VertxExtension.class)
@@ -46,10 +48,13 @@ class RowLevelSecurityIT {
                         .compose(page -> {
                             ctx.verify(() -> assertThat(page.items()).extracting(Document::key)
                                     .as("the owner answers each tenant its own").containsExactly("3"));
-                            return store.close();
-                        }))
+                            return store.deadLetters().park(DeadLetter.parked("orders", "B", 4, "Order-4", 1,
+                                    "OrderPlaced", "boom", 3, Instant.parse("2026-12-02T06:00:00Z")));
+                        })
+                        .compose(parked -> store.close()))
                 .compose(closed -> Sql.run(vertx, asOwner, "GRANT USAGE ON SCHEMA " + schema + " TO " + reader
-                        + "; GRANT SELECT, INSERT, UPDATE ON " + schema + ".documents TO " + reader))
+                        + "; GRANT SELECT, INSERT, UPDATE ON " + schema + ".documents TO " + reader
+                        + "; GRANT SELECT ON " + schema + ".dead_letters TO " + reader))
                 // when the restricted role reads with handwritten queries
                 .compose(granted -> PgConnection.connect(vertx, asReader))
                 .compose(connection -> connection.query("SELECT count(*) FROM " + schema + ".documents").execute()
@@ -65,12 +70,17 @@ class RowLevelSecurityIT {
                                 assertThat(rows.size()).isEqualTo(2);
                                 rows.forEach(row -> assertThat(row.getString("tenant")).isEqualTo("A"));
                             });
-                            return connection.query("SELECT count(*) FROM " + schema + ".documents"
-                                    + " WHERE tenant = 'B'").execute();
+                            return connection.query("SELECT (SELECT count(*) FROM " + schema + ".documents"
+                                    + " WHERE tenant = 'B'), (SELECT count(*) FROM " + schema + ".dead_letters)")
+                                    .execute();
                         })
                         .compose(other -> {
-                            ctx.verify(() -> assertThat(other.iterator().next().getLong(0))
-                                    .as("tenant B's rows, asked for by name").isZero());
+                            ctx.verify(() -> {
+                                assertThat(other.iterator().next().getLong(0))
+                                        .as("tenant B's documents, asked for by name").isZero();
+                                assertThat(other.iterator().next().getLong(1))
+                                        .as("tenant B's dead letters").isZero();
+                            });
                             return connection.query("UPDATE " + schema + ".documents SET doc = '{}'"
                                     + " WHERE tenant = 'B'").execute();
                         })
