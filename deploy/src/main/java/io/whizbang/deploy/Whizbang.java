@@ -9,14 +9,14 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * The launcher, {@code java -jar whizbang.jar}: runs the services ({@code run}) and mints development tokens
- * ({@code token}).
+ * The launcher, {@code java -jar whizbang.jar}: runs the services ({@code run}), mints development tokens
+ * ({@code token}) and rebuilds a perspective of a running platform ({@code rebuild}).
  *
  * <p>Exit codes: 0 when the command did what was asked, 1 when it failed while running, 2 when the command line
  * asks for something unknown or not in this build. Errors go to standard error as one line, never a stack trace.
  */
 @Command(name = "whizbang", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {RunCommand.class, TokenCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, TokenCommand.class, RebuildCommand.class, CommandLine.HelpCommand.class},
         description = "One runtime for CQRS, event sourcing and messaging on Eclipse Vert.x.")
 public final class Whizbang implements Callable<Integer> {
     @Spec
@@ -37,6 +37,6 @@ public final class Whizbang implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "choose a command: run or token");
+        throw new ParameterException(spec.commandLine(), "choose a command: run, token or rebuild");
     }
 }

@@ -175,6 +175,6 @@ class WhizbangCommandTest {
         int exit = execute();
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("choose a command: run or token");
+        assertThat(err.toString()).contains("choose a command: run, token or rebuild");
     }
 }
