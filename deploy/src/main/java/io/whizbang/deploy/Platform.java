@@ -22,7 +22,6 @@ import io.whizbang.security.TokenVerifierOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +132,9 @@ public final class Platform {
                     sagas = new ClusterSingleton<>(vertx, "sagas", new ClusterSingleton.Service<>() {
                         @Override
                         public Future<Sagas> start() {
+                            // the dispatcher's clock, so a test that moves time moves the sagas' deadlines too
                             return Sagas.start(vertx, registry, storage.ledger(), storage.projections(), dispatcher,
-                                    Clock.systemUTC());
+                                    dispatcherOptions.getClock());
                         }
 
                         @Override
