@@ -44,7 +44,7 @@ public record DeadLetter(String perspective, String tenant, long position, Strin
     public enum Status {
         /** Waiting for an operator: retry or skip. */
         PARKED,
-        /** Handled by a retry; its documents are committed. */
+        /** Handled by a retry, or by a rebuild that took over; its documents are committed. */
         RETRIED,
         /** Dropped by an operator; the perspective never applied it. */
         SKIPPED

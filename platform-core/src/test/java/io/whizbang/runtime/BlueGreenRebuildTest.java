@@ -7,6 +7,7 @@ import io.whizbang.dispatch.Dispatcher;
 import io.whizbang.error.ErrorCode;
 import io.whizbang.error.WhizbangException;
 import io.whizbang.ledger.Ledger;
+import io.whizbang.projection.DeadLetter;
 import io.whizbang.projection.Document;
 import io.whizbang.projection.DocumentQuery;
 import io.whizbang.projection.ProjectionStore;
@@ -192,6 +193,41 @@ class BlueGreenRebuildTest {
         assertCode(failure(projections.rebuild(Tally.NAME)), ErrorCode.CONFLICT);
         assertCode(failure(projections.rebuild("nope")), ErrorCode.NOT_FOUND);
         assertCode(failure(projections.health("nope")), ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    void aRebuildHandlesParkedEventsAgainResolvingThoseItNowHandlesAndReParkingTheRest() {
+        tally.poisonAt = position -> position == 2 || position == 17;
+        long head = result(write(20, 0));
+        result(projections.caughtUp(head));
+        assertThat(result(projections.deadLetters(Tally.NAME))).extracting(DeadLetter::position)
+                .containsExactly(2L, 17L);
+        store.close(GENERATION_1);
+        result(projections.rebuild(Tally.NAME));
+
+        // while the rebuild runs, a retry would be lost with the live generation: refused
+        Throwable refused = failure(projections.retry(Tally.NAME, 2));
+        assertCode(refused, ErrorCode.CONFLICT);
+        assertThat(refused.getMessage()).contains("being rebuilt");
+
+        // the handler is fixed for the event at 2, not for the one at 17 (acme's c1, +2)
+        tally.poisonAt = position -> position == 17;
+        store.open(GENERATION_1);
+        await().until(() -> result(projections.health(Tally.NAME)).generation() == 1);
+
+        List<DeadLetter> letters = result(projections.deadLetters(Tally.NAME));
+        assertThat(letters).extracting(DeadLetter::position).containsExactly(2L, 17L);
+        assertThat(letters.get(0).status()).as("handled by the rebuild").isEqualTo(DeadLetter.Status.RETRIED);
+        assertThat(letters.get(1).status()).isEqualTo(DeadLetter.Status.PARKED);
+        assertThat(read(projections.lensStore(), "globex")).isEqualTo(expected.get("globex"));
+        Map<String, Integer> acmeWithout17 = new TreeMap<>(expected.get("acme"));
+        acmeWithout17.merge("c1", -2, Integer::sum);
+        acmeWithout17.merge(Tally.ALL, -2, Integer::sum);
+        assertThat(read(projections.lensStore(), "acme")).isEqualTo(acmeWithout17);
+
+        tally.poisonAt = position -> false;
+        assertThat(result(projections.retry(Tally.NAME, 17)).status()).isEqualTo(DeadLetter.Status.RETRIED);
+        assertThat(read(projections.lensStore(), "acme")).isEqualTo(expected.get("acme"));
     }
 
     @Test

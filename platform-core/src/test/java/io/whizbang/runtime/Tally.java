@@ -24,18 +24,21 @@ import io.whizbang.testdomain.Incremented;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 
 /**
  * A perspective "count" over the counter events that a test can make fail: it adds each increment to the
  * counter's document and to the tenant's document "all", then throws for an event the poison predicate matches;
- * an increment by a negative amount throws later, while its change to the counter is applied.
+ * or whose global position the poisonAt predicate matches; an increment by a negative amount throws later, while
+ * its change to the counter is applied.
  */
 final class Tally {
     static final String NAME = "count";
     static final String ALL = "all";
 
     volatile Predicate<Incremented> poison = event -> false;
+    volatile LongPredicate poisonAt = position -> false;
     final AtomicInteger failures = new AtomicInteger();
     final Registry registry;
     private final EventRecords records;
@@ -54,7 +57,7 @@ final class Tally {
                                     }
                                     return new Count(e.counterId(), count.value() + e.by());
                                 });
-                                if (poison.test(e)) {
+                                if (poison.test(e) || poisonAt.test(context.position())) {
                                     failures.incrementAndGet();
                                     throw new IllegalStateException("poisoned " + e.counterId() + " by " + e.by());
                                 }

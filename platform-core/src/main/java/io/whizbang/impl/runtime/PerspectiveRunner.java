@@ -26,6 +26,8 @@ import io.whizbang.registry.PerspectiveBinding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -66,6 +68,8 @@ public final class PerspectiveRunner<M> {
     private long lastLag;
     private long lagAtWindowStart;
     private volatile LongConsumer onCommitted = position -> { };
+    private final Set<Long> parkedHere = ConcurrentHashMap.newKeySet();
+    private volatile boolean rebuild;
 
     /**
      * A runner of the perspective that keeps its documents and checkpoint under {@code collection}, the name of
@@ -130,6 +134,15 @@ public final class PerspectiveRunner<M> {
     /** Events handled per second over the throughput window ending now. */
     public double throughput() {
         return throughput.perSecond(settings.clock().instant());
+    }
+
+    /**
+     * Marks this runner as a rebuild's: an event it handles that a dead letter holds as parked (the live generation
+     * failed on it; the handler has been fixed since) is marked retried, since the generation that takes over
+     * includes it.
+     */
+    public void rebuilding(boolean rebuild) {
+        this.rebuild = rebuild;
     }
 
     /** Calls the listener, on the runner's context, with the position of each commit. */
@@ -209,32 +222,31 @@ public final class PerspectiveRunner<M> {
                 return Future.failedFuture(PermanentException.conflict("perspective " + binding.name()
                         + " has not reached position " + position + " yet (it is at " + committed.position() + ")"));
             }
-            return ledger.readAll(position - 1, 1).compose(found -> {
-                if (found.isEmpty() || found.get(0).position() != position) {
-                    return Future.failedFuture(PermanentException.notFound("the ledger has no event at position "
-                            + position));
-                }
-                return retry(letter, found.get(0));
-            });
+            return eventAt(position).compose(event -> applyAlone(event)
+                    .compose(done -> settings.deadLetters().resolve(binding.name(), position,
+                            DeadLetter.Status.RETRIED, settings.clock().instant()))
+                    .recover(failed -> failed instanceof HandlerFailed handler ? failedAgain(letter, handler.getCause())
+                            : Future.failedFuture(failed)));
         }));
     }
 
-    private Future<DeadLetter> retry(DeadLetter letter, RecordedEvent event) {
+    private Future<RecordedEvent> eventAt(long position) {
+        return ledger.readAll(position - 1, 1).compose(found -> found.isEmpty() || found.get(0).position() != position
+                ? Future.failedFuture(PermanentException.notFound("the ledger has no event at position " + position))
+                : Future.succeededFuture(found.get(0)));
+    }
+
+    /** Handles one event on its own and commits its documents, the checkpoint left where it is. */
+    private Future<Void> applyAlone(RecordedEvent event) {
         BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec);
         try {
             apply(event, documents.inTenant(event.tenant(), 0));
         } catch (RuntimeException e) {
-            return failedAgain(letter, e);
+            return Future.failedFuture(new HandlerFailed(e));
         }
-        return documents.resolve(store).compose(resolved -> {
-            if (resolved.failedEvent() >= 0) {
-                return failedAgain(letter, resolved.cause());
-            }
-            // the checkpoint stays where it is: nothing but this event's documents changes
-            return store.commit(new ProjectionCommit(collection, resolved.writes(), committed.position()))
-                    .compose(done -> settings.deadLetters().resolve(binding.name(), letter.position(),
-                            DeadLetter.Status.RETRIED, settings.clock().instant()));
-        });
+        return documents.resolve(store).compose(resolved -> resolved.failedEvent() >= 0
+                ? Future.failedFuture(new HandlerFailed(resolved.cause()))
+                : store.commit(new ProjectionCommit(collection, resolved.writes(), committed.position())));
     }
 
     private Future<DeadLetter> failedAgain(DeadLetter letter, Throwable cause) {
@@ -303,16 +315,30 @@ public final class PerspectiveRunner<M> {
     }
 
     private Future<Void> commit(List<DocumentChange> writes, long position, long events) {
-        return store.commit(new ProjectionCommit(collection, writes, position)).onSuccess(done -> {
-            Instant now = settings.clock().instant();
-            lastProgressAt = now;
-            throughput.record(now, events);
-            committed.reached(position);
-            onCommitted.accept(position);
-        });
+        long from = committed.position();
+        return store.commit(new ProjectionCommit(collection, writes, position))
+                .compose(done -> rebuild ? resolveHandled(from, position) : Future.succeededFuture())
+                .onSuccess(done -> {
+                    Instant now = settings.clock().instant();
+                    lastProgressAt = now;
+                    throughput.record(now, events);
+                    committed.reached(position);
+                    onCommitted.accept(position);
+                });
+    }
+
+    /** Marks retried the parked letters of positions after {@code from} up to {@code to} this runner handled. */
+    private Future<Void> resolveHandled(long from, long to) {
+        return settings.deadLetters().list(binding.name()).compose(letters -> Future.all(letters.stream()
+                .filter(letter -> letter.isParked() && letter.position() > from && letter.position() <= to
+                        && !parkedHere.contains(letter.position()))
+                .map(letter -> settings.deadLetters().resolve(binding.name(), letter.position(),
+                        DeadLetter.Status.RETRIED, settings.clock().instant()))
+                .toList()).mapEmpty());
     }
 
     private Future<Void> park(RecordedEvent event, Throwable cause, int attempts) {
+        parkedHere.add(event.position());
         String error = describe(cause);
         LOG.log(Level.WARNING, "perspective " + binding.name() + " parks the " + event.type() + " event at position "
                 + event.position() + " (stream " + event.stream().value() + " of tenant " + event.tenant()
@@ -333,6 +359,13 @@ public final class PerspectiveRunner<M> {
     private static String describe(Throwable cause) {
         String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) : text;
+    }
+
+    /** A handler's failure on an event handled alone, told apart from the store's. */
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /** What a runner's position waiters fail with once another generation replaced it. */

@@ -149,6 +149,7 @@ public final class PerspectiveSlot<M> {
     }
 
     private Future<Void> startRebuild(PerspectiveRunner<M> next) {
+        next.rebuilding(true);
         next.onCommitted(position -> checkTakeover(next));
         return next.start().onSuccess(done -> checkTakeover(next));
     }
@@ -201,6 +202,7 @@ public final class PerspectiveSlot<M> {
                         takingOver = false;
                     }
                     next.onCommitted(position -> { });
+                    next.rebuilding(false);
                     lenses.activate(name(), generation);
                     vertx.eventBus().publish(activatedAddress, new JsonObject().put("perspective", name())
                             .put("generation", generation).put("collection", next.collection()));
@@ -229,8 +231,18 @@ public final class PerspectiveSlot<M> {
         });
     }
 
-    /** Retries a parked event through the live generation. */
+    /**
+     * Retries a parked event through the live generation; {@code CONFLICT} while a rebuild runs, since the
+     * rebuilding generation handles the event again itself (with the handler of now) and re-parks it if it still
+     * fails.
+     */
     public Future<DeadLetter> retry(long position) {
+        PerspectiveRunner<M> next = rebuilding;
+        if (next != null && next.failure() == null) {
+            return Future.failedFuture(PermanentException.conflict("perspective " + name() + " is being rebuilt"
+                    + " (generation " + rebuildGeneration + "); the rebuild handles the event at position " + position
+                    + " again and parks it again if it still fails: retry once the rebuild has taken over"));
+        }
         return active.retry(position);
     }
 
