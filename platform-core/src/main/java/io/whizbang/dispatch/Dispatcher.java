@@ -54,6 +54,16 @@ public interface Dispatcher {
      */
     Future<Receipt> send(Envelope<? extends Command> command);
 
+    /**
+     * Sends a command whose effects must be stored once however often it is sent: a sender that sends it again
+     * after a crash (a saga does) uses the same envelope, and the ledger's inbox, written in the transaction of the
+     * command's events, turns the repeat into a receipt that appends nothing. A dispatcher whose ledger keeps no
+     * inbox, or that only forwards over the event bus, sends it as {@link #send} does.
+     */
+    default Future<Receipt> sendOnce(Envelope<? extends Command> command) {
+        return send(command);
+    }
+
     /** Sends a command as the first message of a new journey of the principal. */
     default Future<Receipt> send(Principal principal, Command command) {
         return send(Envelope.create(principal, codecs().typeOf(command), command));

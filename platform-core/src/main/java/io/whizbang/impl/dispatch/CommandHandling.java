@@ -10,9 +10,13 @@ import io.whizbang.handler.CommandContext;
 import io.whizbang.handler.Decision;
 import io.whizbang.handler.Receptor;
 import io.whizbang.dispatch.Receipt;
+import io.whizbang.ledger.AlreadyHandledException;
+import io.whizbang.ledger.AppendResult;
 import io.whizbang.ledger.EventData;
 import io.whizbang.ledger.ExpectedVersion;
+import io.whizbang.ledger.InboxEntry;
 import io.whizbang.ledger.Ledger;
+import io.whizbang.ledger.StreamAppend;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.message.Command;
 import io.whizbang.message.Envelope;
@@ -46,7 +50,12 @@ final class CommandHandling {
         this.maxConflictRetries = maxConflictRetries;
     }
 
-    <C extends Command, S> Future<Receipt> handle(Envelope<?> envelope, ReceptorBinding<C, S> binding) {
+    /**
+     * Handles the command; with {@code once}, its id goes into the ledger's inbox with its events, and a command
+     * whose id is there already is answered without deciding or appending again.
+     */
+    <C extends Command, S> Future<Receipt> handle(Envelope<?> envelope, ReceptorBinding<C, S> binding,
+                                                 boolean once) {
         C command = binding.commandType().cast(envelope.payload());
         CommandContext context = new CommandContext(envelope, clock);
         StreamId stream;
@@ -55,12 +64,18 @@ final class CommandHandling {
         } catch (IllegalArgumentException e) {
             return Future.failedFuture(new ValidationException("", e.getMessage()));
         }
-        return attempt(envelope, binding, command, context, stream, 0);
+        if (!once) {
+            return attempt(envelope, binding, command, context, stream, 0, null);
+        }
+        InboxEntry entry = new InboxEntry(envelope.messageId(), envelope.tenant());
+        return ledger.handled(envelope.messageId()).compose(seen -> seen
+                ? Future.succeededFuture(receipt(envelope, stream, 0, 0, List.of()))
+                : attempt(envelope, binding, command, context, stream, 0, entry));
     }
 
     private <C extends Command, S> Future<Receipt> attempt(Envelope<?> envelope, ReceptorBinding<C, S> binding,
                                                           C command, CommandContext context, StreamId stream,
-                                                          int retry) {
+                                                          int retry, InboxEntry once) {
         Receptor<C, S> receptor = binding.receptor();
         return loader.load(envelope.tenant(), stream, receptor.aggregate()).compose(loaded -> {
             Decision decision = receptor.decide(command, loaded.state(), context);
@@ -80,15 +95,23 @@ final class CommandHandling {
                 }
                 data.add(records.toData(envelope.caused(records.typeOf(event), event, clock)));
             }
-            return ledger.append(envelope.tenant(), stream, ExpectedVersion.exactly(loaded.version()), data)
+            Future<AppendResult> appended = once == null
+                    ? ledger.append(envelope.tenant(), stream, ExpectedVersion.exactly(loaded.version()), data)
+                    : ledger.append(List.of(new StreamAppend(envelope.tenant(), stream,
+                            ExpectedVersion.exactly(loaded.version()), data)), List.of(), once);
+            return appended
                     .map(result -> {
                         afterAppend(envelope.tenant(), stream, receptor, loaded, events, result.version());
                         return receipt(envelope, stream, result.version(), result.position(),
                                 data.stream().map(EventData::eventId).toList());
                     });
         }).recover(failure -> {
+            if (failure instanceof AlreadyHandledException) {
+                // sent again while its first sending was appending: the first one's events stand
+                return Future.succeededFuture(receipt(envelope, stream, 0, 0, List.of()));
+            }
             if (failure instanceof ConcurrencyException conflict && retry < maxConflictRetries) {
-                return attempt(envelope, binding, command, context, stream, retry + 1);
+                return attempt(envelope, binding, command, context, stream, retry + 1, once);
             }
             if (failure instanceof ConcurrencyException conflict) {
                 return Future.failedFuture(PermanentException.conflict(conflict.getMessage() + " (after "

@@ -78,12 +78,21 @@ public final class LocalDispatcher implements Dispatcher {
 
     @Override
     public Future<Receipt> send(Envelope<? extends Command> envelope) {
+        return send(envelope, false);
+    }
+
+    @Override
+    public Future<Receipt> sendOnce(Envelope<? extends Command> envelope) {
+        return send(envelope, ledger.keepsInbox());
+    }
+
+    private Future<Receipt> send(Envelope<? extends Command> envelope, boolean once) {
         long start = System.nanoTime();
         Future<Receipt> handled;
         try {
             ReceptorBinding<?, ?> binding = table.route(envelope);
             handled = table.policies(binding.commandType())
-                    .run(envelope.tenant(), envelope.payload(), () -> commands.handle(envelope, binding))
+                    .run(envelope.tenant(), envelope.payload(), () -> commands.handle(envelope, binding, once))
                     .compose(this::readable);
         } catch (RuntimeException e) {
             handled = Future.failedFuture(e);

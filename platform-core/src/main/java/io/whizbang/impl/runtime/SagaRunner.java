@@ -2,11 +2,13 @@ package io.whizbang.impl.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.codec.Codecs;
 import io.whizbang.codec.JsonCodec;
 import io.whizbang.codec.MessageCodec;
 import io.whizbang.dispatch.Dispatcher;
+import io.whizbang.impl.dispatch.EnvelopeJson;
 import io.whizbang.impl.dispatch.EventRecords;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.ledger.RecordedEvent;
@@ -25,6 +27,7 @@ import io.whizbang.security.Principal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +36,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one saga: each event it reacts to loads the instance's state, runs the step, saves the state, deadline and
- * checkpoint together, then sends the step's commands as the saga's own principal.
+ * Runs one saga: each event it reacts to loads the instance's state, runs the step, saves the state, deadline,
+ * checkpoint and the step's commands (as envelopes, ids included) together, then sends the commands as the saga's
+ * own principal and marks them sent.
  *
- * <p>Instances live as documents of the collection {@code saga-<name>}; deadlines are re-read from them at start,
- * so they survive a restart.
+ * <p>Instances live as documents of the collection {@code saga-<name>}; deadlines and commands not marked sent are
+ * re-read from them at start, so both survive a crash: the commands are sent again with the same ids, through
+ * {@link Dispatcher#sendOnce}, whose inbox stores their effects once however often they arrive.
  */
 public final class SagaRunner<S> {
     private static final Logger LOG = Logger.getLogger(SagaRunner.class.getName());
@@ -57,6 +62,8 @@ public final class SagaRunner<S> {
     private final SerialQueue queue = new SerialQueue();
     private final PositionWaiters committed = new PositionWaiters();
     private final Map<DocumentKey, Instant> deadlines = new ConcurrentHashMap<>();
+    private final Set<DocumentKey> unsent = ConcurrentHashMap.newKeySet();
+    private final EnvelopeJson envelopes;
     private volatile Subscription subscription;
 
     public SagaRunner(Vertx vertx, SagaBinding<S> binding, Ledger ledger, ProjectionStore store,
@@ -72,11 +79,16 @@ public final class SagaRunner<S> {
         this.stateCodec = codecs.of(binding.stateType());
         this.scopes = Set.copyOf(scopes);
         this.collection = "saga-" + binding.name();
+        this.envelopes = new EnvelopeJson(codecs);
     }
 
     /** Reloads pending deadlines and starts from the stored checkpoint. */
     public Future<Void> start() {
-        return store.checkpoint(collection).compose(position -> loadDeadlinePage(null).map(position))
+        return store.checkpoint(collection).compose(position -> loadIndexPage(null).map(position))
+                .compose(position -> {
+                    committed.reached(position);
+                    return resendUnsent().map(position);
+                })
                 .map(position -> {
                     committed.reached(position);
                     subscription = ledger.subscribe(vertx, position, PAGE,
@@ -112,15 +124,44 @@ public final class SagaRunner<S> {
         return subscription == null ? Future.succeededFuture() : subscription.cancel();
     }
 
-    private Future<Void> loadDeadlinePage(String cursor) {
+    private Future<Void> loadIndexPage(String cursor) {
         return store.query(SagaIndex.TENANT, collection, DocumentQuery.all(PAGE).after(cursor)).compose(page -> {
             page.items().forEach(item -> {
                 String[] parts = SagaIndex.split(item.key());
-                deadlines.put(new DocumentKey(parts[0], collection, parts[1]),
-                        Instant.parse(item.json().getString("deadline")));
+                DocumentKey key = new DocumentKey(parts[0], collection, parts[1]);
+                String deadline = item.json().getString("deadline");
+                if (deadline != null) {
+                    deadlines.put(key, Instant.parse(deadline));
+                }
+                if (item.json().getBoolean("unsent", false)) {
+                    unsent.add(key);
+                }
             });
-            return page.nextCursor() == null ? Future.succeededFuture() : loadDeadlinePage(page.nextCursor());
+            return page.nextCursor() == null ? Future.succeededFuture() : loadIndexPage(page.nextCursor());
         });
+    }
+
+    /** Sends again what a step before a crash saved but did not mark sent. */
+    private Future<Void> resendUnsent() {
+        Future<Void> chain = Future.succeededFuture();
+        for (DocumentKey key : List.copyOf(unsent)) {
+            chain = chain.compose(v -> queue.submit(() -> store.load(List.of(key)).compose(found -> {
+                JsonArray pending = SagaInstance.from(found.get(key)).pending();
+                List<Envelope<Command>> commands = new ArrayList<>();
+                for (int i = 0; i < pending.size(); i++) {
+                    commands.add(asCommand(envelopes.decode(pending.getJsonObject(i))));
+                }
+                LOG.info(() -> "saga " + binding.name() + " sends again " + commands.size()
+                        + " command(s) not marked sent before a stop");
+                return deliver(key, commands, committed.position());
+            })));
+        }
+        return chain;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Envelope<Command> asCommand(Envelope<Object> envelope) {
+        return (Envelope<Command>) (Envelope<?>) envelope;
     }
 
     private Future<Void> handle(List<RecordedEvent> events) {
@@ -146,7 +187,8 @@ public final class SagaRunner<S> {
             S state = instance.state() == null ? binding.instance().initial() : stateCodec.decode(instance.state());
             StepContext context = new StepContext(key.key(), clock, instance.deadline());
             S next = binding.invoker().apply(envelope.payload(), state, context);
-            return save(key, next, context, position).compose(v -> sendAll(envelope, context.sent));
+            List<Envelope<Command>> commands = envelopesOf(envelope, context.sent);
+            return save(key, next, context, position, commands).compose(v -> deliver(key, commands, position));
         });
     }
 
@@ -160,18 +202,21 @@ public final class SagaRunner<S> {
             S state = stateCodec.decode(instance.state());
             StepContext context = new StepContext(key.key(), clock, null);
             S next = binding.instance().onDeadline(state, context);
-            Envelope<Object> cause = deadlineEnvelope(key.tenant());
-            return save(key, next, context, committed.position()).compose(v -> sendAll(cause, context.sent));
+            List<Envelope<Command>> commands = envelopesOf(deadlineEnvelope(key.tenant()), context.sent);
+            return save(key, next, context, committed.position(), commands)
+                    .compose(v -> deliver(key, commands, committed.position()));
         });
     }
 
-    private Future<Void> save(DocumentKey key, S state, StepContext context, long position) {
-        JsonObject document = SagaInstance.encode(stateCodec.encode(state), context.deadline, context.completed);
-        DocumentKey index = new DocumentKey(SagaIndex.TENANT, collection, SagaIndex.join(key.tenant(), key.key()));
-        DocumentChange indexChange = new DocumentChange(index, context.deadline == null ? null
-                : new JsonObject().put("deadline", context.deadline.toString()));
-        return store.commit(new ProjectionCommit(collection, List.of(new DocumentChange(key, document), indexChange),
-                position)).onSuccess(v -> {
+    /** Saves the instance, its index entry and checkpoint, with the step's commands as not yet sent. */
+    private Future<Void> save(DocumentKey key, S state, StepContext context, long position,
+                              List<Envelope<Command>> commands) {
+        JsonArray pending = new JsonArray();
+        commands.forEach(command -> pending.add(envelopes.encode(command)));
+        JsonObject document = SagaInstance.encode(stateCodec.encode(state), context.deadline, context.completed,
+                pending);
+        return store.commit(new ProjectionCommit(collection, List.of(new DocumentChange(key, document),
+                indexChange(key, context.deadline, !commands.isEmpty())), position)).onSuccess(v -> {
                     if (context.deadline == null) {
                         deadlines.remove(key);
                     } else {
@@ -180,20 +225,52 @@ public final class SagaRunner<S> {
                 });
     }
 
-    private Future<Void> sendAll(Envelope<?> cause, List<Command> commands) {
-        Future<Void> chain = Future.succeededFuture();
+    /** The instance's entry in the index: its deadline and whether it has commands not marked sent. */
+    private DocumentChange indexChange(DocumentKey key, Instant deadline, boolean unsentCommands) {
+        DocumentKey index = new DocumentKey(SagaIndex.TENANT, collection, SagaIndex.join(key.tenant(), key.key()));
+        if (deadline == null && !unsentCommands) {
+            return new DocumentChange(index, null);
+        }
+        JsonObject entry = new JsonObject();
+        if (deadline != null) {
+            entry.put("deadline", deadline.toString());
+        }
+        if (unsentCommands) {
+            entry.put("unsent", true);
+        }
+        return new DocumentChange(index, entry);
+    }
+
+    /** The step's commands as the saga's own messages, caused by what the step reacted to. */
+    private List<Envelope<Command>> envelopesOf(Envelope<?> cause, List<Command> commands) {
         Principal saga = new Principal("saga:" + binding.name(), cause.tenant(), scopes);
+        List<Envelope<Command>> sent = new ArrayList<>(commands.size());
         for (Command command : commands) {
-            Envelope<Command> envelope = new Envelope<>(MessageIds.next(clock), cause.correlationId(),
-                    cause.messageId(), cause.tenant(), saga, cause.traceparent(), clock.instant(),
-                    codecs.typeOf(command), command);
-            chain = chain.compose(v -> dispatcher.send(envelope).<Void>mapEmpty().recover(failure -> {
-                LOG.log(Level.WARNING, "saga " + binding.name() + " sent " + command.getClass().getSimpleName()
-                        + " (correlation " + cause.correlationId() + "), which failed: " + failure.getMessage());
+            sent.add(new Envelope<>(MessageIds.next(clock), cause.correlationId(), cause.messageId(), cause.tenant(),
+                    saga, cause.traceparent(), clock.instant(), codecs.typeOf(command), command));
+        }
+        return sent;
+    }
+
+    /** Sends the commands, each once in effect, then marks them sent. */
+    private Future<Void> deliver(DocumentKey key, List<Envelope<Command>> commands, long position) {
+        if (commands.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Future<Void> chain = Future.succeededFuture();
+        for (Envelope<Command> envelope : commands) {
+            chain = chain.compose(v -> dispatcher.sendOnce(envelope).<Void>mapEmpty().recover(failure -> {
+                LOG.log(Level.WARNING, "saga " + binding.name() + " sent " + envelope.type().name()
+                        + " (correlation " + envelope.correlationId() + "), which failed: " + failure.getMessage());
                 return Future.succeededFuture();
             }));
         }
-        return chain;
+        return chain.compose(v -> store.load(List.of(key))).compose(found -> {
+            SagaInstance instance = SagaInstance.from(found.get(key));
+            return store.commit(new ProjectionCommit(collection, List.of(
+                    new DocumentChange(key, instance.encodeSent()),
+                    indexChange(key, instance.deadline(), false)), position));
+        }).onSuccess(v -> unsent.remove(key));
     }
 
     private Envelope<Object> deadlineEnvelope(String tenant) {
