@@ -120,10 +120,11 @@ public final class KafkaInbox {
             paused = true;
             consumer.pause();
         }
-        Future<Void> next = tails.getOrDefault(partition, Future.succeededFuture())
-                .transform(before -> before.succeeded() ? handling.handle(record) : Future.failedFuture(before.cause()));
+        Future<Void> next = tails.getOrDefault(partition, Future.succeededFuture()).transform(before ->
+                before.succeeded() ? handling.handle(record) : Future.failedFuture(before.cause()));
         tails.put(partition, next);
-        next.onComplete(done -> context.runOnContext(v -> settled(partition, record.offset(), next, done.succeeded())));
+        next.onComplete(done -> context.runOnContext(v ->
+                settled(partition, record.offset(), next, done.succeeded())));
     }
 
     private void settled(TopicPartition partition, long offset, Future<Void> handled, boolean succeeded) {

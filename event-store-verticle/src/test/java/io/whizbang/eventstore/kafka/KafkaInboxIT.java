@@ -140,8 +140,8 @@ class KafkaInboxIT {
         KafkaInbox inbox = await(KafkaInbox.start(vertx, ledger, dispatchers, inbox("bad-commands", "bad")));
         await().atMost(60, TimeUnit.SECONDS).until(() -> inbox.handled() >= 1 && deadLetters.records.size() >= 4);
         // then the bad ones are in the dead-letter topic with INVALID_ARGUMENT and what was wrong, the good one applied
-        assertThat(deadLetters.records).hasSizeGreaterThanOrEqualTo(4).allSatisfy(record -> assertThat(KafkaTestSupport.Collector
-                .header(record, KafkaHeaders.ERROR_CODE)).isEqualTo("INVALID_ARGUMENT"));
+        assertThat(deadLetters.records).hasSizeGreaterThanOrEqualTo(4).allSatisfy(record -> assertThat(
+                KafkaTestSupport.Collector.header(record, KafkaHeaders.ERROR_CODE)).isEqualTo("INVALID_ARGUMENT"));
         assertThat(deadLetters.records.stream().map(r -> KafkaTestSupport.Collector.header(r, KafkaHeaders.ERROR)))
                 .anySatisfy(error -> assertThat(error).contains("payload"))
                 .anySatisfy(error -> assertThat(error).contains("NoSuchCommand"))
