@@ -119,6 +119,7 @@ public final class PerspectiveSlot<M> {
     public Future<Void> rebuild() {
         PerspectiveRunner<M> failed;
         PerspectiveRunner<M> next;
+        int generation;
         synchronized (this) {
             if (rebuilding != null && rebuilding.failure() == null) {
                 return Future.failedFuture(PermanentException.conflict("perspective " + name()
@@ -127,10 +128,10 @@ public final class PerspectiveSlot<M> {
             }
             failed = rebuilding;
             rebuildGeneration = Math.max(activeGeneration, rebuildGeneration) + 1;
-            next = runner(rebuildGeneration);
+            generation = rebuildGeneration;
+            next = runner(generation);
             rebuilding = next;
         }
-        int generation = rebuildGeneration;
         Future<Void> cleared = failed == null ? Future.succeededFuture()
                 : failed.retire().compose(done -> drop(failed.collection()));
         return cleared
