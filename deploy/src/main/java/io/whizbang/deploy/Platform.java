@@ -144,7 +144,9 @@ public final class Platform {
                     });
                     return sagas.start();
                 })
-                .compose(started -> LedgerEndpoint.serve(vertx, storage.ledger(),
+                .compose(started -> options.isSeed() ? DemoStock.seed(vertx, dispatcher, dispatcherOptions.getClock())
+                        : Future.succeededFuture())
+                .compose(seeded -> LedgerEndpoint.serve(vertx, storage.ledger(),
                         dispatcherOptions.getAddressPrefix()))
                 .map(endpoint -> {
                     ledgerEndpoint = endpoint;

@@ -89,6 +89,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Port of the control plane and dashboard (default: 8088; 0 picks a free one).")
     private Integer controlPort;
 
+    @Option(names = "--seed", description = "Give the sample's tenant acme demo stock (SKU-1 to SKU-3, 100 each),"
+            + " once per store however often it is asked.")
+    private boolean seed;
+
     @Option(names = "--data-dir", defaultValue = RunOptions.DEFAULT_DATA_DIR, paramLabel = "<dir>",
             description = "Directory of the development key and of the default SQLite store"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -149,7 +153,8 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions()
                 .setServices(Service.parseList(services))
                 .setDataDir(dataDir)
-                .setHost(host);
+                .setHost(host)
+                .setSeed(seed);
         setPort(options, Service.WEB, webPort);
         setPort(options, Service.MOBILE, mobilePort);
         setPort(options, Service.DESKTOP, desktopPort);

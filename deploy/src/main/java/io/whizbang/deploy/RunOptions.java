@@ -45,6 +45,7 @@ public class RunOptions {
     private String host = DEFAULT_HOST;
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private boolean cluster;
+    private boolean seed;
     private String clusterHost = DEFAULT_CLUSTER_HOST;
     private int clusterPort = DEFAULT_CLUSTER_PORT;
     private List<String> clusterMembers = List.of();
@@ -70,6 +71,7 @@ public class RunOptions {
             setPort(Service.byId(name), portsJson.getInteger(name));
         }
         setCluster(json.getBoolean("cluster", false));
+        setSeed(json.getBoolean("seed", false));
         setClusterHost(json.getString("clusterHost", DEFAULT_CLUSTER_HOST));
         setClusterPort(json.getInteger("clusterPort", DEFAULT_CLUSTER_PORT));
         JsonArray members = json.getJsonArray("clusterMembers", new JsonArray());
@@ -99,6 +101,19 @@ public class RunOptions {
      */
     public RunOptions setCluster(boolean cluster) {
         this.cluster = cluster;
+        return this;
+    }
+
+    public boolean isSeed() {
+        return seed;
+    }
+
+    /**
+     * Sets whether the ledger service seeds the sample's demo stock (tenant acme, SKU-1 to SKU-3, 100 each); it
+     * is stored once per store however many replicas seed and however often.
+     */
+    public RunOptions setSeed(boolean seed) {
+        this.seed = seed;
         return this;
     }
 
@@ -262,6 +277,7 @@ public class RunOptions {
                 .put("host", host)
                 .put("ports", portsJson)
                 .put("observability", observability.toJson())
+                .put("seed", seed)
                 .put("cluster", cluster)
                 .put("clusterHost", clusterHost)
                 .put("clusterPort", clusterPort)
