@@ -37,6 +37,9 @@ final class Banner {
         row("data dir", options.getDataDir().toAbsolutePath().normalize().toString());
         row("event bus", options.isCluster() ? "clustered (Hazelcast) at " + options.getClusterHost()
                 + "; sagas and perspectives run on one node at a time" : "in this JVM");
+        row("kafka", options.getKafka() == null ? "not used (--kafka=host:port relays the outbox and events and"
+                + " consumes commands)" : options.getKafka() + ": events to " + KafkaTransport.EVENT_TOPICS
+                + ", outbox to " + KafkaTransport.OUTBOX_TOPICS + ", commands from " + KafkaTransport.OUTBOX_TOPICS);
         out.println();
         out.println("Services");
         for (Service service : Service.values()) {

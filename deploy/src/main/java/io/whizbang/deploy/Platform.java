@@ -46,6 +46,7 @@ public final class Platform {
     private Storage storage;
     private String dispatcherDeployment;
     private LedgerEndpoint ledgerEndpoint;
+    private KafkaTransport kafka;
     private Listeners listeners;
     private ClusterSingleton<ProjectionVerticle> projections;
     private ClusterSingleton<Sagas> sagas;
@@ -146,7 +147,15 @@ public final class Platform {
                 })
                 .compose(started -> options.isSeed() ? DemoStock.seed(vertx, dispatcher, dispatcherOptions.getClock())
                         : Future.succeededFuture())
-                .compose(seeded -> LedgerEndpoint.serve(vertx, storage.ledger(),
+                .compose(seeded -> {
+                    if (options.getKafka() == null) {
+                        return Future.succeededFuture();
+                    }
+                    kafka = new KafkaTransport(vertx, storage, options, registry, Projections.lensStore(vertx,
+                            storage.projections(), dispatcherOptions.getAddressPrefix()));
+                    return kafka.start();
+                })
+                .compose(kafkaStarted -> LedgerEndpoint.serve(vertx, storage.ledger(),
                         dispatcherOptions.getAddressPrefix()))
                 .map(endpoint -> {
                     ledgerEndpoint = endpoint;
@@ -302,6 +311,7 @@ public final class Platform {
             Future<Void> steps = step(Future.succeededFuture(), "control agents", () -> Future.all(
                     agentDeployments.stream().map(vertx::undeploy).toList()).mapEmpty());
             steps = step(steps, "gateways and control plane", listeners == null ? null : listeners::stop);
+            steps = step(steps, "Kafka transport", kafka == null ? null : kafka::stop);
             steps = step(steps, "sagas", sagas == null ? null : sagas::stop);
             steps = step(steps, "perspectives", projections == null ? null : projections::stop);
             steps = step(steps, "ledger endpoint", ledgerEndpoint == null ? null : ledgerEndpoint::close);

@@ -48,7 +48,8 @@ public final class RunCommand implements Callable<Integer> {
     private String store;
 
     @Option(names = "--kafka", paramLabel = "<host:port>",
-            description = "Kafka bootstrap server for cross-service messages (not in this build yet).")
+            description = "Kafka bootstrap servers: the ledger service relays its outbox and events there and"
+                    + " consumes commands from topics whizbang.<tenant>, each applied once.")
     private String kafka;
 
     @Option(names = "--cluster", description = "Join a Vert.x cluster (Hazelcast): the event bus reaches the services"
@@ -162,10 +163,7 @@ public final class RunCommand implements Callable<Integer> {
         if (store != null) {
             options.setStore(StoreLocation.parse(store));
         }
-        if (kafka != null) {
-            throw new UnsupportedOperationException("--kafka is not in this build yet: the Kafka transport arrives"
-                    + " in a later build; run without --kafka to keep messages on the in-JVM event bus");
-        }
+        options.setKafka(kafka);
         options.setCluster(cluster).setClusterHost(clusterHost).setClusterPort(clusterPort)
                 .setClusterMembers(clusterMembers == null ? java.util.List.of() : clusterMembers);
         options.requireSharedStoreInCluster();

@@ -46,6 +46,7 @@ public class RunOptions {
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private boolean cluster;
     private boolean seed;
+    private String kafka;
     private String clusterHost = DEFAULT_CLUSTER_HOST;
     private int clusterPort = DEFAULT_CLUSTER_PORT;
     private List<String> clusterMembers = List.of();
@@ -72,6 +73,7 @@ public class RunOptions {
         }
         setCluster(json.getBoolean("cluster", false));
         setSeed(json.getBoolean("seed", false));
+        setKafka(json.getString("kafka"));
         setClusterHost(json.getString("clusterHost", DEFAULT_CLUSTER_HOST));
         setClusterPort(json.getInteger("clusterPort", DEFAULT_CLUSTER_PORT));
         JsonArray members = json.getJsonArray("clusterMembers", new JsonArray());
@@ -101,6 +103,20 @@ public class RunOptions {
      */
     public RunOptions setCluster(boolean cluster) {
         this.cluster = cluster;
+        return this;
+    }
+
+    /** The Kafka bootstrap servers the ledger service relays to and consumes from, or null for none. */
+    public String getKafka() {
+        return kafka;
+    }
+
+    /** Sets the Kafka bootstrap servers ({@code host:port[,host:port]}); null runs without Kafka. */
+    public RunOptions setKafka(String kafka) {
+        if (kafka != null && (kafka.isBlank() || !kafka.matches("[^,\\s]+:\\d{1,5}(,[^,\\s]+:\\d{1,5})*"))) {
+            throw new IllegalArgumentException("--kafka takes host:port[,host:port...], not '" + kafka + "'");
+        }
+        this.kafka = kafka;
         return this;
     }
 
@@ -278,6 +294,7 @@ public class RunOptions {
                 .put("ports", portsJson)
                 .put("observability", observability.toJson())
                 .put("seed", seed)
+                .put("kafka", kafka)
                 .put("cluster", cluster)
                 .put("clusterHost", clusterHost)
                 .put("clusterPort", clusterPort)

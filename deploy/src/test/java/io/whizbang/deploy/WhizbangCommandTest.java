@@ -86,11 +86,11 @@ class WhizbangCommandTest {
     }
 
     @Test
-    void kafkaIsRefusedUntilItIsInTheBuild() {
-        int exit = execute("run", "--kafka=localhost:9092");
+    void aKafkaAddressWithoutPortIsAUsageError() {
+        int exit = execute("run", "--kafka=localhost", "--data-dir=" + dataDir);
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--kafka is not in this build yet");
+        assertThat(err.toString()).contains("--kafka takes host:port[,host:port...], not 'localhost'");
     }
 
     @Test
