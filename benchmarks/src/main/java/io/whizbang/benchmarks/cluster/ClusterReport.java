@@ -51,7 +51,10 @@ final class ClusterReport {
                 result.failure() == null ? "" : "; first failure: " + result.failure());
     }
 
-    /** The sizes as a table, the first one the baseline of the ratios. */
+    /**
+     * The sizes as a table. The first size is the baseline of the ratios; when it was measured more than once (say
+     * {@code --jvms=1,2,3,1}, to see the machine's drift), the mean of its rows is.
+     */
     static String table(List<Measured> sizes) {
         int rounds = sizes.stream().mapToInt(size -> size.rounds().size()).max().orElse(0);
         StringBuilder table = new StringBuilder("| JVMs |");
@@ -60,12 +63,14 @@ final class ClusterReport {
             table.append(" round ").append(r).append(" |");
             rule.append(" --- |");
         }
-        String baseline = sizes.isEmpty() ? "" : sizes.get(0).jvms() + " JVM" + (sizes.get(0).jvms() == 1 ? "" : "s");
-        table.append(" mean orders/s | ratio to ").append(baseline).append(" | p50 / p99 ms (all rounds) | failed |"
-                + " after the load |\n");
+        int baseJvms = sizes.isEmpty() ? 0 : sizes.get(0).jvms();
+        List<Measured> bases = sizes.stream().filter(size -> size.jvms() == baseJvms).toList();
+        table.append(" mean orders/s | ratio to ").append(baseJvms).append(baseJvms == 1 ? " JVM" : " JVMs")
+                .append(bases.size() > 1 ? " (mean of its " + bases.size() + " rows)" : "")
+                .append(" | p50 / p99 ms (all rounds) | failed | after the load |\n");
         rule.append(" --- | --- | --- | --- | --- |\n");
         table.append(rule);
-        double base = sizes.isEmpty() ? 0 : sizes.get(0).meanThroughput();
+        double base = bases.stream().mapToDouble(Measured::meanThroughput).average().orElse(0);
         for (Measured size : sizes) {
             table.append("| ").append(size.jvms()).append(" |");
             for (int r = 0; r < rounds; r++) {

@@ -53,6 +53,19 @@ class ClusterPlaceOrderLoadTest {
                 .contains("| 2 | 150 (4.00/4.00) | 150 (4.00/4.00) | 150 | 1.50 | 4.00 / 4.00 | 0 | ok |");
     }
 
+    @Test
+    void aBaselineMeasuredTwiceCountsWithTheMeanOfItsRows() {
+        ClusterReport.Measured first = new ClusterReport.Measured(1, List.of(result(100, 2)), "ok");
+        ClusterReport.Measured three = new ClusterReport.Measured(3, List.of(result(150, 4)), "ok");
+        ClusterReport.Measured again = new ClusterReport.Measured(1, List.of(result(200, 2)), "ok");
+
+        String table = ClusterReport.table(List.of(first, three, again));
+
+        assertThat(table).contains("ratio to 1 JVM (mean of its 2 rows)")
+                .contains("| 3 | 150 (4.00/4.00) | 150 | 1.00 |")
+                .contains("| 1 | 200 (2.00/2.00) | 200 | 1.33 |");
+    }
+
     /** A round that accepted {@code perSecond} orders in one second, each taking {@code millis}. */
     private static RoundRobinLoad.Result result(int perSecond, int millis) {
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
