@@ -34,15 +34,15 @@ import java.util.function.IntFunction;
  * (each with the ledger and the REST gateway, the first with the projections; sagas and perspectives are cluster
  * singletons on the first), stock for every order, then a closed loop of {@code POST /api/orders} spread round-robin
  * over the nodes' gateways: a warm-up, then measured rounds of accepted orders per second and latency percentiles.
- * After the last round it waits (up to a limit) for the saga and the inventory perspective to reserve the stock of every
- * accepted order and says how far they trailed and how fast they caught up, since the singletons' backlog is part
- * of the cost.
+ * After the last round it waits (up to a limit) for the saga and the inventory perspective to reserve the stock of
+ * every accepted order and says how far they trailed and how fast they caught up, since the singletons' backlog is
+ * part of the cost.
  *
  * <p>Options, as {@code --name=value}: {@code jvms}, the sizes in the order measured (1,2,3; {@code 1,2,3,1}
  * measures the baseline again at the end and divides by the mean of both), {@code requests} per round (2000),
- * {@code concurrency} (32), {@code rounds} (3), {@code warmup} orders (1500), {@code client-loops} (1), {@code skus} (100),
- * {@code max-seconds} per round (30), {@code settle-seconds} (30), {@code start-seconds} per node (180),
- * {@code heap} of each node (512m), {@code jar} ({@value ClusterSettings#DEFAULT_JAR}).
+ * {@code concurrency} (32), {@code rounds} (3), {@code warmup} orders (1500), {@code client-loops} (1),
+ * {@code skus} (100), {@code max-seconds} per round (30), {@code settle-seconds} (30), {@code start-seconds} per
+ * node (180), {@code heap} of each node (512m), {@code jar} ({@value ClusterSettings#DEFAULT_JAR}).
  */
 public final class ClusterPlaceOrderLoad {
     /** The most a single restock may add. */
