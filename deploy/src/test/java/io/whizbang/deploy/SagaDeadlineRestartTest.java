@@ -3,7 +3,7 @@ package io.whizbang.deploy;
 import io.vertx.core.Future;
 import io.whizbang.dispatch.Dispatcher;
 import io.whizbang.dispatch.DispatcherOptions;
-import io.whizbang.examples.MutableClock;
+import io.whizbang.testing.ManualClock;
 import io.whizbang.examples.SampleApplicationRegistry;
 import io.whizbang.examples.inventory.Stock;
 import io.whizbang.examples.inventory.reserve.ReserveStock;
@@ -42,7 +42,7 @@ class SagaDeadlineRestartTest {
 
     @TempDir
     Path dataDir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
     private Platform platform;
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.whizbang.examples;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -41,7 +42,7 @@ class FulfillmentDeadlineTest {
     private static final Principal ALICE = Principal.of("alice", "acme", Scopes.ORDERS_WRITE, Scopes.ORDERS_READ);
     private static final UUID CUSTOMER = UUID.fromString("0190a5d0-0000-7000-8000-00000000c001");
 
-    private final MutableClock clock = new MutableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private SampleRuntime runtime;
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package io.whizbang.examples;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
@@ -57,7 +58,7 @@ class OrderFlowTest {
     private static final UUID CUSTOMER = UUID.fromString("0190a5d0-0000-7000-8000-00000000c001");
     private static final UUID OTHER_CUSTOMER = UUID.fromString("0190a5d0-0000-7000-8000-00000000c002");
 
-    private final MutableClock clock = new MutableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private SampleRuntime runtime;
 
     @BeforeEach

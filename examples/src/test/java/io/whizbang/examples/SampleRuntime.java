@@ -1,5 +1,6 @@
 package io.whizbang.examples;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.whizbang.dispatch.Dispatcher;
@@ -28,7 +29,7 @@ public final class SampleRuntime {
     }
 
     /** Starts the registry's perspectives and sagas on fresh memory stores, timed by the clock. */
-    public static Future<SampleRuntime> start(Vertx vertx, Registry registry, MutableClock clock) {
+    public static Future<SampleRuntime> start(Vertx vertx, Registry registry, ManualClock clock) {
         Ledger ledger = Ledger.memory(vertx);
         ProjectionStore store = ProjectionStore.memory();
         Dispatcher dispatcher = Dispatcher.create(vertx, registry, ledger, store,

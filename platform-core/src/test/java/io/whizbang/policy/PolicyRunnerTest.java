@@ -1,5 +1,6 @@
 package io.whizbang.policy;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(VertxExtension.class)
 class PolicyRunnerTest {
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
 
     private static ErrorCode codeOf(Throwable failure) {
         return ((WhizbangException) failure).code();

@@ -1,5 +1,6 @@
 package io.whizbang.runtime;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.whizbang.ledger.Ledger;
@@ -17,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(VertxExtension.class)
 class PerspectiveHealthTest {
     private final Tally tally = new Tally();
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     private final GatedStore store = new GatedStore();
     private Ledger ledger;
     private Projections projections;
@@ -25,7 +26,7 @@ class PerspectiveHealthTest {
     @BeforeEach
     void start(Vertx vertx) {
         // events read as recorded 10 s apart: position 1 at START + 10 s
-        ledger = new StampedLedger(Ledger.memory(vertx), TestClock.START, Duration.ofSeconds(10));
+        ledger = new StampedLedger(Ledger.memory(vertx), ManualClock.DEFAULT_START, Duration.ofSeconds(10));
     }
 
     private void startProjections(Vertx vertx, int batchSize) {

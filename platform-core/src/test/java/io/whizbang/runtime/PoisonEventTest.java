@@ -1,5 +1,6 @@
 package io.whizbang.runtime;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.whizbang.error.ErrorCode;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(VertxExtension.class)
 class PoisonEventTest {
     private final Tally tally = new Tally();
-    private final TestClock clock = new TestClock();
+    private final ManualClock clock = new ManualClock();
     private Ledger ledger;
     private ProjectionStore store;
     private Projections projections;
@@ -82,7 +83,7 @@ class PoisonEventTest {
         assertThat(letter.type()).isEqualTo("Incremented");
         assertThat(letter.error()).contains("IllegalStateException").contains("poisoned c1 by 13");
         assertThat(letter.attempts()).isEqualTo(3);
-        assertThat(letter.parkedAt()).isEqualTo(TestClock.START);
+        assertThat(letter.parkedAt()).isEqualTo(ManualClock.DEFAULT_START);
         assertThat(letter.isParked()).isTrue();
         PerspectiveHealth health = result(projections.health(Tally.NAME));
         assertThat(health.errors()).isEqualTo(3);
@@ -128,7 +129,7 @@ class PoisonEventTest {
         DeadLetter retried = result(projections.retry(Tally.NAME, 2));
 
         assertThat(retried.status()).isEqualTo(DeadLetter.Status.RETRIED);
-        assertThat(retried.resolvedAt()).isEqualTo(TestClock.START.plusSeconds(300));
+        assertThat(retried.resolvedAt()).isEqualTo(ManualClock.DEFAULT_START.plusSeconds(300));
         assertThat(count("acme", "c1")).isEqualTo(16);
         assertThat(count("acme", Tally.ALL)).isEqualTo(16);
         assertThat(result(store.checkpoint(Tally.NAME))).isEqualTo(3);

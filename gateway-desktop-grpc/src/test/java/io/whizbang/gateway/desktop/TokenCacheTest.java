@@ -1,5 +1,6 @@
 package io.whizbang.gateway.desktop;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.error.ErrorCode;
@@ -8,10 +9,8 @@ import io.whizbang.security.Principal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,7 +23,7 @@ class TokenCacheTest {
     private static final Principal ALICE = Principal.of("alice", "acme", "orders:read");
 
     private final List<String> verified = new ArrayList<>();
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(Instant.ofEpochSecond(NOW));
 
     private Future<Principal> accept(String authorization) {
         verified.add(authorization);
@@ -59,7 +58,7 @@ class TokenCacheTest {
         String token = bearer(new JsonObject().put("exp", NOW + 60));
         cache.verifyHeader(token);
 
-        clock.now = Instant.ofEpochSecond(NOW + 60);
+        clock.advance(Duration.ofSeconds(60));
         cache.verifyHeader(token);
 
         assertThat(verified).hasSize(2);
@@ -102,25 +101,5 @@ class TokenCacheTest {
         none.verifyHeader(token);
         assertThat(none.size()).isZero();
         assertThat(verified).hasSize(5);
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.ofEpochSecond(NOW);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

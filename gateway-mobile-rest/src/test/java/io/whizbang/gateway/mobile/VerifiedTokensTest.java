@@ -1,5 +1,6 @@
 package io.whizbang.gateway.mobile;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.error.PermanentException;
@@ -7,10 +8,8 @@ import io.whizbang.security.Principal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,7 +23,7 @@ class VerifiedTokensTest {
     private static final long LEEWAY = 30_000;
 
     private final List<String> verified = new ArrayList<>();
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(NOW);
 
     @Test
     void theSameTokenIsVerifiedOnceWithinThePeriod() {
@@ -32,7 +31,7 @@ class VerifiedTokensTest {
         String header = bearer(NOW.getEpochSecond() + 3600);
 
         assertThat(tokens.verifyHeader(header).result().subject()).isEqualTo("alice");
-        clock.advance(59_999);
+        clock.advance(Duration.ofMillis(59_999));
         assertThat(tokens.verifyHeader(header).result().subject()).isEqualTo("alice");
 
         assertThat(verified).hasSize(1);
@@ -44,7 +43,7 @@ class VerifiedTokensTest {
         String header = bearer(NOW.getEpochSecond() + 3600);
 
         tokens.verifyHeader(header);
-        clock.advance(60_000);
+        clock.advance(Duration.ofMillis(60_000));
         tokens.verifyHeader(header);
 
         assertThat(verified).hasSize(2);
@@ -56,9 +55,9 @@ class VerifiedTokensTest {
         String header = bearer(NOW.getEpochSecond() + 5);
 
         tokens.verifyHeader(header);
-        clock.advance(5_000 + LEEWAY - 1);
+        clock.advance(Duration.ofMillis(5_000 + LEEWAY - 1));
         tokens.verifyHeader(header);
-        clock.advance(1);
+        clock.advance(Duration.ofMillis(1));
         tokens.verifyHeader(header);
 
         assertThat(verified).hasSize(2);
@@ -117,29 +116,5 @@ class VerifiedTokensTest {
         String claims = new JsonObject().put("sub", "alice").put("exp", exp).encode();
         return "Bearer e30." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = NOW;
-
-        void advance(long millis) {
-            now = now.plusMillis(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

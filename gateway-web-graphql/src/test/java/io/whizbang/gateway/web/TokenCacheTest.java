@@ -1,5 +1,6 @@
 package io.whizbang.gateway.web;
 
+import io.whizbang.testing.ManualClock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.error.ErrorCode;
@@ -8,11 +9,8 @@ import io.whizbang.security.Principal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +23,7 @@ class TokenCacheTest {
     private static final Principal ALICE = Principal.of("alice", "acme", "orders:read");
 
     private final List<String> verified = new ArrayList<>();
-    private final MovingClock clock = new MovingClock();
+    private final ManualClock clock = new ManualClock(NOW);
 
     @Test
     void aTokenVerifiedOnceIsKeptForThePeriod() {
@@ -96,29 +94,5 @@ class TokenCacheTest {
         String claims = new JsonObject().put("sub", "alice").put("exp", expiry.getEpochSecond()).encode();
         return "Bearer e30." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-    }
-
-    /** A clock tests move by hand. */
-    private static final class MovingClock extends Clock {
-        private Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
