@@ -37,6 +37,9 @@ public final class AppendChecks {
                 if (!ids.add(event.eventId())) {
                     throw PermanentException.invalid("event id " + event.eventId() + " appears twice in one append");
                 }
+                if (EncodedSizeBound.of(event.payload()) + EncodedSizeBound.of(event.metadata()) <= maxEventBytes) {
+                    continue;
+                }
                 int size = sizeOf(event);
                 if (size > maxEventBytes) {
                     throw new ValidationException("payload", "event " + event.type() + " for stream "
