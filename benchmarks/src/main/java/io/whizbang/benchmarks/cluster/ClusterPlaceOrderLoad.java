@@ -64,6 +64,9 @@ public final class ClusterPlaceOrderLoad {
         Vertx clients = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(settings.clientLoops()));
         List<ClusterReport.Measured> sizes = new ArrayList<>();
         try {
+            GeneratorWarmup.run(clients, placeOrder(MultiMap.caseInsensitiveMultiMap()
+                    .add("Authorization", "Bearer warm-up").add("Content-Type", "application/json"), settings),
+                    settings);
             for (int jvms : settings.jvms()) {
                 sizes.add(measure(jvms, settings, clients));
             }
@@ -104,10 +107,7 @@ public final class ClusterPlaceOrderLoad {
             MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Authorization", bearer)
                     .add("Content-Type", "application/json");
             restock(load, ports, headers, settings);
-            IntFunction<RoundRobinLoad.Call> placeOrder = i -> new RoundRobinLoad.Call(HttpMethod.POST, "/api/orders",
-                    headers, Buffer.buffer(new JsonObject().put("customerId", UUID.randomUUID().toString())
-                    .put("lines", new JsonArray().add(new JsonObject().put("sku", sku(i % settings.skus()))
-                            .put("quantity", 1).put("unitPrice", "3.00"))).encode()));
+            IntFunction<RoundRobinLoad.Call> placeOrder = placeOrder(headers, settings);
             RoundRobinLoad.Result warmup = await(load.run(ports, placeOrder, 201, settings.warmup(),
                     settings.concurrency(), settings.maxMillis()));
             System.out.println(ClusterReport.line(jvms, 0, warmup) + " (warm-up)");
@@ -130,6 +130,14 @@ public final class ClusterPlaceOrderLoad {
         } finally {
             await(http.close());
         }
+    }
+
+    /** The i-th order: one line of one unit of a SKU in turn, for a new customer. */
+    static IntFunction<RoundRobinLoad.Call> placeOrder(MultiMap headers, ClusterSettings settings) {
+        return i -> new RoundRobinLoad.Call(HttpMethod.POST, "/api/orders", headers, Buffer.buffer(new JsonObject()
+                .put("customerId", UUID.randomUUID().toString()).put("lines", new JsonArray().add(new JsonObject()
+                        .put("sku", sku(i % settings.skus())).put("quantity", 1).put("unitPrice", "3.00")))
+                .encode()));
     }
 
     /** Restocks every SKU with enough for every order the run may place; fails when a restock is refused. */
