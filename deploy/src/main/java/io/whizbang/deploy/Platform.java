@@ -12,6 +12,7 @@ import io.whizbang.operations.ControlAgentVerticle;
 import io.whizbang.registry.PerspectiveBinding;
 import io.whizbang.registry.Registry;
 import io.whizbang.registry.SagaBinding;
+import io.whizbang.projection.ProjectionStore;
 import io.whizbang.projections.ProjectionVerticle;
 import io.whizbang.projections.postgres.PostgresProjectionStore;
 import io.whizbang.runtime.Projections;
@@ -125,8 +126,10 @@ public final class Platform {
 
     private Future<Void> startLedger() {
         DispatcherOptions dispatcherOptions = options.getDispatcherOptions();
-        Dispatcher dispatcher = Dispatcher.create(vertx, registry, storage.ledger(), Projections.lensStore(vertx,
-                storage.projections(), dispatcherOptions.getAddressPrefix()), dispatcherOptions);
+        // lenses read each perspective's active generation, which a rebuild may change
+        ProjectionStore lensStore = Projections.lensStore(vertx, storage.projections(),
+                dispatcherOptions.getAddressPrefix());
+        Dispatcher dispatcher = Dispatcher.create(vertx, registry, storage.ledger(), lensStore, dispatcherOptions);
         return vertx.deployVerticle(new DispatcherVerticle(dispatcher, dispatcherOptions))
                 .compose(id -> {
                     dispatcherDeployment = id;
@@ -151,8 +154,7 @@ public final class Platform {
                     if (options.getKafka() == null) {
                         return Future.succeededFuture();
                     }
-                    kafka = new KafkaTransport(vertx, storage, options, registry, Projections.lensStore(vertx,
-                            storage.projections(), dispatcherOptions.getAddressPrefix()));
+                    kafka = new KafkaTransport(vertx, storage, options, registry, lensStore);
                     return kafka.start();
                 })
                 .compose(kafkaStarted -> LedgerEndpoint.serve(vertx, storage.ledger(),

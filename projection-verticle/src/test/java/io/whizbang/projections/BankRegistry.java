@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Set;
 
 /** The test domain's registry and codecs, written by hand in the shape the annotation processor generates. */
-final class BankRegistry {
-    static final String PERSPECTIVE = "balance";
-    static final MessageType DEPOSITED = new MessageType("Deposited", 1);
+public final class BankRegistry {
+    public static final String PERSPECTIVE = "balance";
+    public static final MessageType DEPOSITED = new MessageType("Deposited", 1);
 
     private BankRegistry() {
     }
 
-    static Registry create() {
+    public static Registry create() {
         BalancePerspective perspective = new BalancePerspective();
         return new Registry("bank", codecs(), List.of(),
                 List.of(new PerspectiveBinding<>(PERSPECTIVE, Balance.class, perspective, Set.of(Deposited.class),

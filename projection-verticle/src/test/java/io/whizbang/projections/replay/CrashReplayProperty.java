@@ -1,5 +1,6 @@
 package io.whizbang.projections.replay;
 
+import io.whizbang.projections.BankRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
