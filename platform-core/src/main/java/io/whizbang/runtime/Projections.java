@@ -80,7 +80,8 @@ public final class Projections {
         }
         DeadLetterStore deadLetters = options.getDeadLetters() == null ? DeadLetterStore.memory()
                 : options.getDeadLetters();
-        RunnerSettings settings = new RunnerSettings(options.getBatchSize(), options.getClock(),
+        RunnerSettings settings = new RunnerSettings(options.getBatchSize(), options.getCatchUpEvents(),
+                options.getCatchUpDocuments(), options.getCachedDocuments(), options.getClock(),
                 options.getRetryPolicy(), options.getThroughputWindowMillis(), deadLetters);
         ProjectionsAddresses addresses = new ProjectionsAddresses(options.getAddressPrefix());
         ActiveGenerationStore lenses = new ActiveGenerationStore(vertx, store, null);

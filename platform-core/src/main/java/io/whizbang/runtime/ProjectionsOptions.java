@@ -10,12 +10,18 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Options of the projections runtime: batch size, retry policy of failing handlers, where dead letters go, which
+ * Options of the projections runtime: batch size, catch-up windows and document cache, retry policy of failing handlers, where dead letters go, which
  * perspectives are inline, and the clock and periods health is measured with.
  */
 public class ProjectionsOptions {
     /** Default number of events a perspective handles per transaction. */
     public static final int DEFAULT_BATCH_SIZE = 500;
+    /** Default most events a perspective handles per transaction while it catches up. */
+    public static final int DEFAULT_CATCH_UP_EVENTS = 20_000;
+    /** Default most documents a perspective writes per transaction while it catches up. */
+    public static final int DEFAULT_CATCH_UP_DOCUMENTS = 10_000;
+    /** Default number of documents each perspective keeps in memory from one batch to the next. */
+    public static final int DEFAULT_CACHED_DOCUMENTS = 10_000;
     /** Default period without progress, while events wait, after which a perspective counts as stalled. */
     public static final long DEFAULT_STALL_AFTER_MILLIS = 60_000;
     /** Default period of the health check that notices stalls; 0 turns the periodic check off. */
@@ -30,6 +36,9 @@ public class ProjectionsOptions {
     public static final String DEFAULT_ADDRESS_PREFIX = "whizbang";
 
     private int batchSize = DEFAULT_BATCH_SIZE;
+    private int catchUpEvents = DEFAULT_CATCH_UP_EVENTS;
+    private int catchUpDocuments = DEFAULT_CATCH_UP_DOCUMENTS;
+    private int cachedDocuments = DEFAULT_CACHED_DOCUMENTS;
     private long stallAfterMillis = DEFAULT_STALL_AFTER_MILLIS;
     private long healthCheckMillis = DEFAULT_HEALTH_CHECK_MILLIS;
     private long throughputWindowMillis = DEFAULT_THROUGHPUT_WINDOW_MILLIS;
@@ -46,6 +55,9 @@ public class ProjectionsOptions {
 
     public ProjectionsOptions(JsonObject json) {
         setBatchSize(json.getInteger("batchSize", DEFAULT_BATCH_SIZE));
+        setCatchUpEvents(json.getInteger("catchUpEvents", DEFAULT_CATCH_UP_EVENTS));
+        setCatchUpDocuments(json.getInteger("catchUpDocuments", DEFAULT_CATCH_UP_DOCUMENTS));
+        setCachedDocuments(json.getInteger("cachedDocuments", DEFAULT_CACHED_DOCUMENTS));
         setStallAfterMillis(json.getLong("stallAfterMillis", DEFAULT_STALL_AFTER_MILLIS));
         setHealthCheckMillis(json.getLong("healthCheckMillis", DEFAULT_HEALTH_CHECK_MILLIS));
         setThroughputWindowMillis(json.getLong("throughputWindowMillis", DEFAULT_THROUGHPUT_WINDOW_MILLIS));
@@ -70,6 +82,55 @@ public class ProjectionsOptions {
             throw new IllegalArgumentException("batchSize must be 1-10000, was " + batchSize);
         }
         this.batchSize = batchSize;
+        return this;
+    }
+
+    public int getCatchUpEvents() {
+        return catchUpEvents;
+    }
+
+    /**
+     * Sets the most events a perspective handles per transaction while it catches up (1 to 1,000,000): far behind
+     * the head, it handles page after page of the batch size into one transaction, so a document touched by many
+     * of those events is loaded and written once. A value at or below the batch size commits every page.
+     */
+    public ProjectionsOptions setCatchUpEvents(int catchUpEvents) {
+        if (catchUpEvents < 1 || catchUpEvents > 1_000_000) {
+            throw new IllegalArgumentException("catchUpEvents must be 1-1000000, was " + catchUpEvents);
+        }
+        this.catchUpEvents = catchUpEvents;
+        return this;
+    }
+
+    public int getCatchUpDocuments() {
+        return catchUpDocuments;
+    }
+
+    /**
+     * Sets the most documents a perspective writes per transaction while it catches up (1 to 1,000,000); the
+     * transaction ends with the page that reached it.
+     */
+    public ProjectionsOptions setCatchUpDocuments(int catchUpDocuments) {
+        if (catchUpDocuments < 1 || catchUpDocuments > 1_000_000) {
+            throw new IllegalArgumentException("catchUpDocuments must be 1-1000000, was " + catchUpDocuments);
+        }
+        this.catchUpDocuments = catchUpDocuments;
+        return this;
+    }
+
+    public int getCachedDocuments() {
+        return cachedDocuments;
+    }
+
+    /**
+     * Sets how many documents each perspective keeps in memory from one batch to the next, so a document touched
+     * again is not loaded again (the least recently used go first); 0 keeps none.
+     */
+    public ProjectionsOptions setCachedDocuments(int cachedDocuments) {
+        if (cachedDocuments < 0 || cachedDocuments > 1_000_000) {
+            throw new IllegalArgumentException("cachedDocuments must be 0-1000000, was " + cachedDocuments);
+        }
+        this.cachedDocuments = cachedDocuments;
         return this;
     }
 
@@ -212,7 +273,9 @@ public class ProjectionsOptions {
     }
 
     public JsonObject toJson() {
-        return new JsonObject().put("batchSize", batchSize).put("stallAfterMillis", stallAfterMillis)
+        return new JsonObject().put("batchSize", batchSize).put("catchUpEvents", catchUpEvents)
+                .put("catchUpDocuments", catchUpDocuments).put("cachedDocuments", cachedDocuments)
+                .put("stallAfterMillis", stallAfterMillis)
                 .put("healthCheckMillis", healthCheckMillis).put("throughputWindowMillis", throughputWindowMillis)
                 .put("inlineTimeoutMillis", inlineTimeoutMillis)
                 .put("retiredGenerationGraceMillis", retiredGenerationGraceMillis)

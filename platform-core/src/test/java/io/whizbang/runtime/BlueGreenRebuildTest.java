@@ -49,8 +49,9 @@ class BlueGreenRebuildTest {
     }
 
     private Projections startProjections() {
+        // catch-up windows of one page, so a rebuild commits every 7 events as live batches do
         return result(Projections.start(vertx, tally.registry, ledger, store, new ProjectionsOptions()
-                .setBatchSize(7).setHealthCheckMillis(0).setRetiredGenerationGraceMillis(0)));
+                .setBatchSize(7).setCatchUpEvents(7).setHealthCheckMillis(0).setRetiredGenerationGraceMillis(0)));
     }
 
     @AfterEach

@@ -30,8 +30,10 @@ class PerspectiveHealthTest {
     }
 
     private void startProjections(Vertx vertx, int batchSize) {
+        // one commit per batch while catching up too: the tests follow the lag commit by commit
         projections = result(Projections.start(vertx, tally.registry, ledger, store, new ProjectionsOptions()
-                .setClock(clock).setBatchSize(batchSize).setStallAfterMillis(30_000).setHealthCheckMillis(0)));
+                .setClock(clock).setBatchSize(batchSize).setCatchUpEvents(batchSize).setStallAfterMillis(30_000)
+                .setHealthCheckMillis(0)));
     }
 
     @AfterEach

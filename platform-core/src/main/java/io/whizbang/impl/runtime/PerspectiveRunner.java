@@ -1,5 +1,7 @@
 package io.whizbang.impl.runtime;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -25,6 +27,7 @@ import io.whizbang.registry.PerspectiveBinding;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +40,16 @@ import java.util.logging.Logger;
  * Runs one generation of a perspective: reads the ledger from its checkpoint in global order, hands each event it
  * handles to its generated invoker, and commits the batch's documents with the new checkpoint in one transaction, so
  * a crash replays to the same read model.
+ *
+ * <p><b>Catch-up, then live.</b> From its checkpoint the runner first catches up in windows: it reads pages of the
+ * batch size one page ahead (the ledger reads the next page while the runner handles and commits) and handles page
+ * after page into one batch until the window holds the settings' most events or documents, or a page comes back
+ * short (the head is near); then it commits the window. A document touched by many events of a window is loaded and
+ * written once. Near the head it subscribes and commits every batch the subscription hands it, for latency.
+ *
+ * <p>Documents the runner loaded or committed are kept in a bounded {@link DocumentCache}, so they are not loaded
+ * again; a document whose JSON did not change is not written again. The cache is emptied whenever the runner cannot
+ * vouch for it: a failed commit, a dead-letter retry.
  *
  * <p>A handler that throws on an event is tried again after the retry policy's backoff; after its last try the event
  * is parked as a dead letter and the perspective moves on. What the events before it wrote is committed, what the
@@ -60,7 +73,11 @@ public final class PerspectiveRunner<M> {
     private final SerialQueue queue = new SerialQueue();
     private final AtomicLong errors = new AtomicLong();
     private final Throughput throughput;
-    private volatile Subscription subscription;
+    private final DocumentCache cache;
+    private final Promise<Void> ended = Promise.promise();
+    private Subscription subscription;
+    private boolean started;
+    private boolean stopping;
     private volatile Throwable failure;
     private volatile Instant lastProgressAt;
     private volatile Instant behindSince;
@@ -87,23 +104,132 @@ public final class PerspectiveRunner<M> {
         this.records = new EventRecords(codecs);
         this.settings = settings;
         this.throughput = new Throughput(settings.throughputWindowMillis());
+        this.cache = new DocumentCache(settings.cachedDocuments());
         this.lastProgressAt = settings.clock().instant();
+        ended.future().onFailure(cause -> {
+            failure = cause;
+            LOG.log(Level.SEVERE, "perspective " + binding.name() + " (" + collection + ") stopped at position "
+                    + committed.position(), cause);
+            committed.fail(cause);
+        });
     }
 
-    /** Starts from the stored checkpoint of its collection. */
+    /** Starts from the stored checkpoint of its collection: catches up, then follows the ledger live. */
     public Future<Void> start() {
         return store.checkpoint(collection).map(position -> {
+            synchronized (this) {
+                started = true;
+            }
             committed.reached(position);
             lastProgressAt = settings.clock().instant();
-            subscription = ledger.subscribe(vertx, position, settings.batchSize(), this::handle);
-            subscription.completion().onFailure(cause -> {
-                failure = cause;
-                LOG.log(Level.SEVERE, "perspective " + binding.name() + " (" + collection + ") stopped at position "
-                        + committed.position(), cause);
-                committed.fail(cause);
-            });
+            Context context = vertx.getOrCreateContext();
+            context.runOnContext(v -> catchUp(context, new ReadAhead(ledger, position, settings.batchSize()),
+                    Future.succeededFuture()));
             return null;
         });
+    }
+
+    /**
+     * Fills window after window, each while the one before it commits, until the head is near; then subscribes from
+     * the position reached. A window's documents are loaded and changed only once the commit before it succeeded,
+     * so it never sees writes that did not commit.
+     */
+    private void catchUp(Context context, ReadAhead pages, Future<Void> committing) {
+        if (isStopping()) {
+            committing.onComplete(done -> end(done.cause()));
+            return;
+        }
+        List<RecordedEvent> events = new ArrayList<>();
+        BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec, cache);
+        Promise<Boolean> filled = Promise.promise();
+        fill(pages, events, documents, filled);
+        filled.future().onComplete(read -> committing.onComplete(done -> {
+            Throwable failed = done.failed() ? done.cause() : read.cause();
+            // a stop lets the commit in flight finish; the window filled meanwhile is read again on restart
+            if (failed != null || events.isEmpty() || isStopping()) {
+                end(failed);
+                return;
+            }
+            BatchDocuments.HandlerFailure handler = documents.handlerFailure();
+            Future<Void> settling = queue.submit(() -> settle(events, 0, 1, documents, handler));
+            // after a failing handler the rest of the window was settled event by event: read on
+            if (read.result() || handler != null) {
+                context.runOnContext(v -> catchUp(context, pages, settling));
+            } else {
+                settling.onComplete(settled -> end(settled.cause()));
+            }
+        }));
+    }
+
+    /** Ends the catch-up: the runner fails, stops, or goes live from the position it committed. */
+    private void end(Throwable failed) {
+        if (failed != null) {
+            ended.tryFail(failed);
+            return;
+        }
+        Subscription live;
+        synchronized (this) {
+            if (stopping) {
+                ended.tryComplete();
+                return;
+            }
+            live = ledger.subscribe(vertx, committed.position(), settings.batchSize(), this::handle);
+            subscription = live;
+        }
+        live.completion().onComplete(done -> {
+            if (done.failed()) {
+                ended.tryFail(done.cause());
+            } else {
+                ended.tryComplete();
+            }
+        });
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    /**
+     * Handles pages into the window until it holds the most events or documents, a page comes back short, a handler
+     * fails or the runner stops; completes {@code filled} with whether the window ended full.
+     */
+    private void fill(ReadAhead pages, List<RecordedEvent> events, BatchDocuments<M> documents,
+                      Promise<Boolean> filled) {
+        Future<List<RecordedEvent>> read = pages.next();
+        // pages already read are taken in a loop, not by recursion: a ledger in memory answers at once
+        while (read.isComplete()) {
+            if (!take(read, pages, events, documents, filled)) {
+                return;
+            }
+            read = pages.next();
+        }
+        read.onComplete(done -> {
+            if (take(done, pages, events, documents, filled)) {
+                fill(pages, events, documents, filled);
+            }
+        });
+    }
+
+    /** Handles one page into the window; answers whether the window wants another, else completes it. */
+    private boolean take(AsyncResult<List<RecordedEvent>> read, ReadAhead pages, List<RecordedEvent> events,
+                         BatchDocuments<M> documents, Promise<Boolean> filled) {
+        if (read.failed()) {
+            filled.fail(read.cause());
+            return false;
+        }
+        List<RecordedEvent> page = read.result();
+        int first = events.size();
+        events.addAll(page);
+        if (!applyFrom(events, first, documents) || page.size() < pages.pageSize()) {
+            filled.complete(false);
+            return false;
+        }
+        if (events.size() >= settings.windowEvents() || documents.documents() >= settings.windowDocuments()
+                || isStopping()) {
+            filled.complete(true);
+            return false;
+        }
+        return true;
     }
 
     /** The perspective's name. */
@@ -188,10 +314,20 @@ public final class PerspectiveRunner<M> {
         return failure != null ? Future.failedFuture(failure) : committed.await(position);
     }
 
-    /** Stops after the batch in hand. */
+    /** Stops after the batch (or catch-up window) in hand. */
     public Future<Void> stop() {
-        return subscription == null ? Future.succeededFuture()
-                : subscription.cancel().recover(failed -> Future.succeededFuture());
+        Subscription live;
+        synchronized (this) {
+            stopping = true;
+            live = subscription;
+            if (!started) {
+                ended.tryComplete();
+            }
+        }
+        if (live != null) {
+            live.cancel();
+        }
+        return ended.future().recover(failed -> Future.succeededFuture());
     }
 
     /** Stops for good because another generation replaced it: whoever awaits a position here must ask that one. */
@@ -205,7 +341,15 @@ public final class PerspectiveRunner<M> {
      * {@code CONFLICT}.
      */
     public Future<DeadLetter> retry(long position) {
-        return queue.submit(() -> settings.deadLetters().list(binding.name()).compose(letters -> {
+        return queue.submit(() -> {
+            // the retry writes past the cache; what it holds is vouched for no more
+            cache.clear();
+            return retryParked(position);
+        });
+    }
+
+    private Future<DeadLetter> retryParked(long position) {
+        return settings.deadLetters().list(binding.name()).compose(letters -> {
             DeadLetter letter = letters.stream().filter(found -> found.position() == position).findFirst()
                     .orElse(null);
             if (letter == null) {
@@ -227,7 +371,7 @@ public final class PerspectiveRunner<M> {
                             DeadLetter.Status.RETRIED, settings.clock().instant()))
                     .recover(failed -> failed instanceof HandlerFailed handler ? failedAgain(letter, handler.getCause())
                             : Future.failedFuture(failed)));
-        }));
+        });
     }
 
     private Future<RecordedEvent> eventAt(long position) {
@@ -238,7 +382,7 @@ public final class PerspectiveRunner<M> {
 
     /** Handles one event on its own and commits its documents, the checkpoint left where it is. */
     private Future<Void> applyAlone(RecordedEvent event) {
-        BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec);
+        BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec, new DocumentCache(0));
         try {
             apply(event, documents.inTenant(event.tenant(), 0));
         } catch (RuntimeException e) {
@@ -259,33 +403,46 @@ public final class PerspectiveRunner<M> {
     }
 
     private Future<Void> handle(List<RecordedEvent> events) {
-        return queue.submit(() -> process(events, 0, 1));
+        return queue.submit(() -> process(events, 0, 1).onFailure(failed -> cache.clear()));
     }
 
     /** Handles the batch from the event at {@code from} on, that event being tried for the {@code attempt}th time. */
     private Future<Void> process(List<RecordedEvent> events, int from, int attempt) {
-        BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec);
-        int invokeFailed = -1;
-        Throwable invokeCause = null;
+        BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec, cache);
+        applyFrom(events, from, documents);
+        return settle(events, from, attempt, documents, documents.handlerFailure());
+    }
+
+    /**
+     * Hands the events from {@code from} on to the handler, collecting their changes, until one throws; answers
+     * whether every one was handled (the documents then know which failed).
+     */
+    private boolean applyFrom(List<RecordedEvent> events, int from, BatchDocuments<M> documents) {
         for (int i = from; i < events.size(); i++) {
             RecordedEvent recorded = events.get(i);
             try {
                 apply(recorded, documents.inTenant(recorded.tenant(), i));
             } catch (RuntimeException e) {
-                documents.discardFrom(i);
-                invokeFailed = i;
-                invokeCause = e;
-                break;
+                documents.handlerFailed(i, e);
+                return false;
             }
         }
-        int failedInHandler = invokeFailed;
-        Throwable handlerCause = invokeCause;
+        return true;
+    }
+
+    /**
+     * Applies the handled events' changes and commits them; when an event failed, in its handler ({@code handler},
+     * or null) or while its changes were applied, commits the events before it, then retries it or parks it and
+     * goes on with the rest.
+     */
+    private Future<Void> settle(List<RecordedEvent> events, int from, int attempt, BatchDocuments<M> documents,
+                                BatchDocuments.HandlerFailure handler) {
         return documents.resolve(store).compose(resolved -> {
-            int failed = resolved.failedEvent() >= 0 ? resolved.failedEvent() : failedInHandler;
+            int failed = resolved.failedEvent() >= 0 ? resolved.failedEvent() : handler == null ? -1 : handler.event();
             if (failed < 0) {
                 return commit(resolved.writes(), events.get(events.size() - 1).position(), events.size() - from);
             }
-            Throwable cause = resolved.failedEvent() >= 0 ? resolved.cause() : handlerCause;
+            Throwable cause = resolved.failedEvent() >= 0 ? resolved.cause() : handler.cause();
             errors.incrementAndGet();
             Future<Void> before = failed > from
                     ? commit(resolved.writes(), events.get(failed - 1).position(), failed - from)
@@ -317,6 +474,8 @@ public final class PerspectiveRunner<M> {
     private Future<Void> commit(List<DocumentChange> writes, long position, long events) {
         long from = committed.position();
         return store.commit(new ProjectionCommit(collection, writes, position))
+                .onSuccess(done -> cache.committed(writes))
+                .onFailure(failed -> cache.clear())
                 .compose(done -> rebuild ? resolveHandled(from, position) : Future.succeededFuture())
                 .onSuccess(done -> {
                     Instant now = settings.clock().instant();

@@ -9,14 +9,18 @@ import java.util.Objects;
 /**
  * What every perspective runner of one projections runtime shares.
  *
- * @param batchSize              events per transaction
+ * @param batchSize              events per transaction once caught up, and per page read while catching up
+ * @param windowEvents           the most events a catch-up window handles per transaction
+ * @param windowDocuments        the most documents a catch-up window writes per transaction (a window that reaches
+ *                               it ends with the page that did)
+ * @param cachedDocuments        how many documents a runner keeps from one batch to the next
  * @param clock                  the clock of progress, throughput and dead letters
  * @param retryPolicy            how a failing handler is retried before its event is parked
  * @param throughputWindowMillis the window throughput is averaged over
  * @param deadLetters            where failing events are parked
  */
-public record RunnerSettings(int batchSize, Clock clock, RetryPolicy retryPolicy, long throughputWindowMillis,
-                             DeadLetterStore deadLetters) {
+public record RunnerSettings(int batchSize, int windowEvents, int windowDocuments, int cachedDocuments, Clock clock,
+                             RetryPolicy retryPolicy, long throughputWindowMillis, DeadLetterStore deadLetters) {
     public RunnerSettings {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
