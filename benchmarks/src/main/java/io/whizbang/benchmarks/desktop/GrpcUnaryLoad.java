@@ -51,8 +51,12 @@ import java.util.concurrent.TimeoutException;
  * every round measures the baseline and the figure one after the other, alternating which goes first, so that the
  * drift of a shared machine falls on both.
  *
+ * <p>With {@code split} as a sixth argument, each round also loads a second gateway whose commands go to a stub that
+ * answers every one at once with a receipt ({@link StubDispatcherVerticle}): the gateway's own cost and the
+ * event-bus round trip, without the dispatcher, receptor and ledger behind them.
+ *
  * <p>{@code java -cp benchmarks.jar io.whizbang.benchmarks.desktop.GrpcUnaryLoad [calls] [concurrency] [eventLoops]
- * [rounds] [warmupRounds]}
+ * [rounds] [warmupRounds] [split]}
  */
 public final class GrpcUnaryLoad {
     static final int DEFAULT_CALLS = 20_000;
@@ -62,6 +66,8 @@ public final class GrpcUnaryLoad {
     static final int DEFAULT_WARMUP_ROUNDS = 5;
     /** The longest one measured run may take; a run stops issuing calls then. */
     static final long MAX_RUN_MILLIS = 15_000;
+    /** The address prefix of the split's second gateway and its stub dispatcher. */
+    static final String STUB_PREFIX = "bench-stub";
 
     private GrpcUnaryLoad() {
     }
@@ -74,12 +80,13 @@ public final class GrpcUnaryLoad {
      * @param eventLoops  event loops (and verticle instances) of each server
      * @param rounds      measured rounds, each one baseline run and one figure run
      * @param warmups     warm-up rounds before them, alike but not counted
+     * @param split       whether each round also loads a gateway in front of a stub dispatcher
      */
-    record Settings(int calls, int concurrency, int eventLoops, int rounds, int warmups) {
+    record Settings(int calls, int concurrency, int eventLoops, int rounds, int warmups, boolean split) {
         static Settings of(String[] args) {
             return new Settings(arg(args, 0, DEFAULT_CALLS), arg(args, 1, DEFAULT_CONCURRENCY),
                     arg(args, 2, DEFAULT_EVENT_LOOPS), arg(args, 3, DEFAULT_ROUNDS),
-                    arg(args, 4, DEFAULT_WARMUP_ROUNDS));
+                    arg(args, 4, DEFAULT_WARMUP_ROUNDS), args.length > 5 && "split".equals(args[5]));
         }
 
         private static int arg(String[] args, int index, int fallback) {
@@ -93,8 +100,10 @@ public final class GrpcUnaryLoad {
      * @param settings how it loaded
      * @param baseline the bare server's runs
      * @param figure   the gateway's runs
+     * @param stub     the runs of the gateway in front of a stub dispatcher; empty unless split
      */
-    record Report(Settings settings, List<GrpcLoad.Result> baseline, List<GrpcLoad.Result> figure) {
+    record Report(Settings settings, List<GrpcLoad.Result> baseline, List<GrpcLoad.Result> figure,
+                  List<GrpcLoad.Result> stub) {
         /** The figure's throughput over the baseline's, all rounds together. */
         double ratio() {
             return throughput(figure) / throughput(baseline);
@@ -125,7 +134,8 @@ public final class GrpcUnaryLoad {
 
         long failures() {
             return baseline.stream().mapToLong(GrpcLoad.Result::failed).sum()
-                    + figure.stream().mapToLong(GrpcLoad.Result::failed).sum();
+                    + figure.stream().mapToLong(GrpcLoad.Result::failed).sum()
+                    + stub.stream().mapToLong(GrpcLoad.Result::failed).sum();
         }
 
         void print(PrintStream out) {
@@ -137,9 +147,17 @@ public final class GrpcUnaryLoad {
             for (int i = 0; i < baseline.size(); i++) {
                 line(out, "round " + (i + 1) + " bare echo", List.of(baseline.get(i)));
                 line(out, "round " + (i + 1) + " gateway", List.of(figure.get(i)));
+                if (!stub.isEmpty()) {
+                    line(out, "round " + (i + 1) + " gateway, stub", List.of(stub.get(i)));
+                }
             }
             line(out, "all rounds bare echo", baseline);
             line(out, "all rounds gateway", figure);
+            if (!stub.isEmpty()) {
+                line(out, "all rounds gateway, stub", stub);
+                out.printf(Locale.ROOT, "ratio gateway in front of a stub dispatcher / bare echo: %.0f%%%n",
+                        throughput(stub) / throughput(baseline) * 100);
+            }
             out.printf(Locale.ROOT, "ratio gateway / bare echo (throughput): %.0f%% all rounds, %.0f%% median of the"
                     + " rounds%n", ratio() * 100, medianRoundRatio() * 100);
         }
@@ -165,7 +183,8 @@ public final class GrpcUnaryLoad {
             DevelopmentKey key = DevelopmentKey.loadOrCreate(dataDir);
             int gatewayPort = freePort();
             int echoPort = freePort();
-            startServers(servers, settings.eventLoops(), key, gatewayPort, echoPort);
+            int stubPort = settings.split() ? freePort() : -1;
+            startServers(servers, settings.eventLoops(), key, gatewayPort, echoPort, stubPort);
             HttpClient http = clients.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
                             .setHttp2ClearTextUpgrade(false)
                             .setHttp2MultiplexingLimit(Math.max(1, settings.concurrency() / (2 * settings.eventLoops()))),
@@ -175,15 +194,22 @@ public final class GrpcUnaryLoad {
                     Principal.of("bench", "acme", "inventory:write"), Duration.ofHours(1), key, Clock.systemUTC()));
             SocketAddress gateway = SocketAddress.inetSocketAddress(gatewayPort, "127.0.0.1");
             SocketAddress echo = SocketAddress.inetSocketAddress(echoPort, "127.0.0.1");
+            SocketAddress stubGateway = settings.split() ? SocketAddress.inetSocketAddress(stubPort, "127.0.0.1")
+                    : null;
             // the gateway's path is deep (gRPC, token, bus, dispatcher, ledger): the JIT needs many calls to settle
             for (int warmup = 0; warmup < settings.warmups(); warmup++) {
                 await(load.run("warm-up echo", echo, Map.of(), "W" + warmup + "-", settings.calls(),
                         settings.concurrency(), MAX_RUN_MILLIS));
                 await(load.run("warm-up gateway", gateway, bearer, "W" + warmup + "-", settings.calls(),
                         settings.concurrency(), MAX_RUN_MILLIS));
+                if (stubGateway != null) {
+                    await(load.run("warm-up stub", stubGateway, bearer, "SW" + warmup + "-", settings.calls(),
+                            settings.concurrency(), MAX_RUN_MILLIS));
+                }
             }
             List<GrpcLoad.Result> baseline = new ArrayList<>();
             List<GrpcLoad.Result> figure = new ArrayList<>();
+            List<GrpcLoad.Result> stub = new ArrayList<>();
             for (int round = 0; round < settings.rounds(); round++) {
                 String prefix = "R" + round + "-";
                 if (round % 2 == 0) {
@@ -192,12 +218,16 @@ public final class GrpcUnaryLoad {
                 }
                 figure.add(await(load.run("gateway", gateway, bearer, prefix, settings.calls(),
                         settings.concurrency(), MAX_RUN_MILLIS)));
+                if (stubGateway != null) {
+                    stub.add(await(load.run("gateway, stub", stubGateway, bearer, "S" + prefix, settings.calls(),
+                            settings.concurrency(), MAX_RUN_MILLIS)));
+                }
                 if (round % 2 == 1) {
                     baseline.add(await(load.run("echo", echo, Map.of(), prefix, settings.calls(),
                             settings.concurrency(), MAX_RUN_MILLIS)));
                 }
             }
-            return new Report(settings, baseline, figure);
+            return new Report(settings, baseline, figure, stub);
         } finally {
             await(clients.close());
             await(servers.close());
@@ -205,8 +235,8 @@ public final class GrpcUnaryLoad {
         }
     }
 
-    private static void startServers(Vertx servers, int eventLoops, DevelopmentKey key, int gatewayPort, int echoPort)
-            throws Exception {
+    private static void startServers(Vertx servers, int eventLoops, DevelopmentKey key, int gatewayPort, int echoPort,
+                                     int stubPort) throws Exception {
         DispatcherOptions dispatcherOptions = new DispatcherOptions();
         Dispatcher dispatcher = Dispatcher.create(servers, SampleApplicationRegistry.create(), Ledger.memory(servers),
                 ProjectionStore.memory(), dispatcherOptions);
@@ -217,6 +247,14 @@ public final class GrpcUnaryLoad {
                 new DeploymentOptions().setInstances(eventLoops)));
         await(servers.deployVerticle(() -> new EchoServerVerticle(echoPort),
                 new DeploymentOptions().setInstances(eventLoops)));
+        if (stubPort > 0) {
+            await(servers.deployVerticle(new StubDispatcherVerticle(
+                    new DispatcherOptions().setAddressPrefix(STUB_PREFIX))));
+            DesktopGatewayOptions stubbed = new DesktopGatewayOptions().setHost("127.0.0.1").setPort(stubPort)
+                    .setTokens(TokenVerifierOptions.development(key)).setAddressPrefix(STUB_PREFIX);
+            await(servers.deployVerticle(() -> new DesktopGatewayVerticle(stubbed),
+                    new DeploymentOptions().setInstances(eventLoops)));
+        }
     }
 
     private static int freePort() throws IOException {

@@ -77,6 +77,7 @@ public final class DesktopGatewayVerticle extends VerticleBase {
         grpc.addService(ReflectionService.v1());
         grpc.callHandler(GatewayRequests.unknownMethods(vertx));
         return vertx.createHttpServer(new HttpServerOptions().setHost(options.getHost()).setPort(options.getPort()))
+                .connectionHandler(new ReplyFlushes())
                 .requestHandler(new GatewayRequests(grpc, HealthRoutes.create(readiness)))
                 .listen()
                 .onSuccess(listening -> server = listening);
