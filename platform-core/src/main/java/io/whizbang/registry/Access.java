@@ -1,21 +1,19 @@
 package io.whizbang.registry;
 
+import io.whizbang.security.DeclaredScope;
 import io.whizbang.security.Principal;
 
 /**
  * Who may reach a receptor or lens: holders of one scope, or any principal of the tenant.
  *
- * @param scope the scope required, or {@code null} for public access
+ * @param required the scope required, or {@code null} for public access
  */
-public record Access(String scope) {
+public record Access(DeclaredScope required) {
     private static final Access PUBLIC = new Access(null);
 
     /** Holders of the scope. */
     public static Access scope(String scope) {
-        if (scope == null || scope.isBlank()) {
-            throw new IllegalArgumentException("a required scope must not be blank");
-        }
-        return new Access(scope);
+        return new Access(DeclaredScope.of(scope));
     }
 
     /** Any authenticated principal of the tenant. */
@@ -23,8 +21,13 @@ public record Access(String scope) {
         return PUBLIC;
     }
 
+    /** The name of the scope required, or {@code null} for public access. */
+    public String scope() {
+        return required == null ? null : required.name();
+    }
+
     /** Whether the principal passes. */
     public boolean allows(Principal principal) {
-        return scope == null || principal.hasScope(scope);
+        return required == null || principal.holds(required);
     }
 }

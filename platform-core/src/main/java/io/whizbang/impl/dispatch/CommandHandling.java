@@ -54,9 +54,11 @@ final class CommandHandling {
      * Handles the command; with {@code once}, its id goes into the ledger's inbox with its events, and a command
      * whose id is there already is answered without deciding or appending again.
      */
+    @SuppressWarnings("unchecked")
     <C extends Command, S> Future<Receipt> handle(Envelope<?> envelope, ReceptorBinding<C, S> binding,
                                                  boolean once) {
-        C command = binding.commandType().cast(envelope.payload());
+        // the table chose the binding by the exact class of the payload, so the payload is a C
+        C command = (C) envelope.payload();
         CommandContext context = new CommandContext(envelope, clock);
         StreamId stream;
         try {

@@ -15,25 +15,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The registry's bindings indexed by message class, with one policy runner per message type: a lookup is one map
+ * The registry's bindings indexed by message class, with one policy runner per message type: a lookup is one table
  * read.
  */
 public final class DispatchTable {
-    private final Map<Class<?>, ReceptorBinding<?, ?>> receptors = new HashMap<>();
-    /** The receptor per command class, cached on the class itself: the hot path's one lookup. */
-    private final ClassValue<ReceptorBinding<?, ?>> receptorOf = new ClassValue<>() {
-        @Override
-        protected ReceptorBinding<?, ?> computeValue(Class<?> type) {
-            return receptors.get(type);
-        }
-    };
+    /** The receptor per command class: the hot path's one lookup. */
+    private final CommandRoutes receptors;
     private final Map<Class<?>, LensBinding<?, ?>> lenses = new HashMap<>();
     private final Map<Class<?>, PerspectiveBinding<?>> perspectivesByModel = new HashMap<>();
     private final Map<Class<?>, PolicyRunner> policies = new HashMap<>();
 
     public DispatchTable(Vertx vertx, Registry registry, Clock clock) {
+        receptors = new CommandRoutes(registry.receptors());
         for (ReceptorBinding<?, ?> binding : registry.receptors()) {
-            receptors.put(binding.commandType(), binding);
             policies.put(binding.commandType(), new PolicyRunner(binding.commandType().getSimpleName(), vertx,
                     binding.policies(), clock));
         }
@@ -49,7 +43,7 @@ public final class DispatchTable {
 
     /** The receptor of the command's type; {@code INVALID_ARGUMENT} when there is none. */
     public ReceptorBinding<?, ?> receptor(Class<?> commandType) {
-        ReceptorBinding<?, ?> binding = receptorOf.get(commandType);
+        ReceptorBinding<?, ?> binding = receptors.of(commandType);
         if (binding == null) {
             throw new ValidationException("type", "no receptor handles " + commandType.getSimpleName());
         }

@@ -4,6 +4,7 @@ import io.whizbang.error.PermanentException;
 import io.whizbang.error.ValidationException;
 import io.whizbang.message.Envelope;
 import io.whizbang.registry.Access;
+import io.whizbang.security.Principal;
 
 /**
  * The checks made before any handler runs: a tenant is named, the principal may act in it, and holds the scope
@@ -18,17 +19,25 @@ final class Guard {
      * builds no text.
      */
     static void check(Envelope<?> envelope, Access access, String verb, Class<?> type) {
-        if (envelope.tenant().isBlank()) {
+        Principal principal = envelope.principal();
+        // the principal's own tenant is never blank and always its to act in: the usual case is one comparison
+        if (envelope.tenant() != principal.tenant()) {
+            checkTenant(envelope.tenant(), principal);
+        }
+        if (!access.allows(principal)) {
+            throw PermanentException.denied(verb + " " + type.getSimpleName() + " needs scope " + access.scope()
+                    + "; principal " + principal.subject() + " holds " + principal.scopes().stream().sorted()
+                    .toList());
+        }
+    }
+
+    private static void checkTenant(String tenant, Principal principal) {
+        if (tenant.isBlank()) {
             throw new ValidationException("tenant", "every message needs a tenant");
         }
-        if (!envelope.principal().mayActIn(envelope.tenant())) {
-            throw PermanentException.denied("principal " + envelope.principal().subject() + " of tenant "
-                    + envelope.principal().tenant() + " may not act in tenant " + envelope.tenant());
-        }
-        if (!access.allows(envelope.principal())) {
-            throw PermanentException.denied(verb + " " + type.getSimpleName() + " needs scope " + access.scope() + "; principal "
-                    + envelope.principal().subject() + " holds " + envelope.principal().scopes().stream().sorted()
-                    .toList());
+        if (!principal.mayActIn(tenant)) {
+            throw PermanentException.denied("principal " + principal.subject() + " of tenant "
+                    + principal.tenant() + " may not act in tenant " + tenant);
         }
     }
 }
