@@ -37,8 +37,8 @@ final class PgBench implements AutoCloseable {
     static final String TENANT = "bench";
     static final String SCHEMA = "bench";
     static final int POOL_SIZE = 32;
-    private static final String INSERT_COLUMNS = "(tenant, stream, version, event_id, type, schema_version, payload,"
-            + " metadata)";
+    private static final String INSERT_COLUMNS = "(position, tenant, stream, version, event_id, type, schema_version,"
+            + " payload, metadata)";
 
     final Vertx vertx;
     final PostgresLedger ledger;
@@ -46,6 +46,8 @@ final class PgBench implements AutoCloseable {
     private final EmbeddedPostgres server;
     private final Path directory;
     private final AtomicLong streams = new AtomicLong();
+    /** The baseline's global positions, given by the client (the ledger gives its own under its append lock). */
+    private final AtomicLong rawPositions = new AtomicLong();
 
     private PgBench(EmbeddedPostgres server, Path directory, Vertx vertx, PostgresLedger ledger, Pool raw) {
         this.server = server;
@@ -107,20 +109,23 @@ final class PgBench implements AutoCloseable {
     static String rawInsert(int rows) {
         StringBuilder sql = new StringBuilder("INSERT INTO " + SCHEMA + ".raw_events " + INSERT_COLUMNS + " VALUES ");
         for (int r = 0; r < rows; r++) {
-            int p = r * 8;
-            sql.append(r == 0 ? "" : ", ").append("($").append(p + 1).append(", $").append(p + 2).append(", $")
-                    .append(p + 3).append(", $").append(p + 4).append(", $").append(p + 5).append(", $")
-                    .append(p + 6).append(", $").append(p + 7).append(", $").append(p + 8).append(")");
+            int p = r * 9;
+            sql.append(r == 0 ? "" : ", ").append("($").append(p + 1);
+            for (int column = 2; column <= 9; column++) {
+                sql.append(", $").append(p + column);
+            }
+            sql.append(")");
         }
         return sql.toString();
     }
 
-    /** The parameters of {@link #rawInsert} for events of one stream, from version 1. */
-    static Tuple rawRows(String stream, List<EventData> events) {
+    /** The parameters of {@link #rawInsert} for events of one stream, from version 1, at the next positions. */
+    Tuple rawRows(String stream, List<EventData> events) {
         Tuple tuple = Tuple.tuple();
         long version = 0;
+        long position = rawPositions.getAndAdd(events.size());
         for (EventData event : events) {
-            tuple.addString(TENANT).addString(stream).addLong(++version).addUUID(event.eventId())
+            tuple.addLong(++position).addString(TENANT).addString(stream).addLong(++version).addUUID(event.eventId())
                     .addString(event.type()).addInteger(event.schemaVersion()).addJsonObject(event.payload())
                     .addJsonObject(event.metadata());
         }

@@ -71,7 +71,7 @@ public final class PostgresLedgerBenchmark {
                         PgBench.events(100))
                 .map(result -> 100);
         java.util.function.Supplier<Future<Integer>> raw = () -> bench.raw.preparedQuery(rawInsert)
-                .execute(PgBench.rawRows("Batch-" + bench.nextStream(), PgBench.events(100)))
+                .execute(bench.rawRows("Batch-" + bench.nextStream(), PgBench.events(100)))
                 .map(rows -> 100);
         compare("batch of 100 events, concurrency 1 (events/s)", bench, 1, 3000, ledger, raw, null);
     }
@@ -85,12 +85,12 @@ public final class PostgresLedgerBenchmark {
                     PgBench.events(1 + (int) (n % 3))).map(result -> 1);
         };
         java.util.function.Supplier<Future<Integer>> rawOneRow = () -> bench.raw.preparedQuery(rawOne)
-                .execute(PgBench.rawRows("Small-" + bench.nextStream(), PgBench.events(1))).map(rows -> 1);
+                .execute(bench.rawRows("Small-" + bench.nextStream(), PgBench.events(1))).map(rows -> 1);
         java.util.function.Supplier<Future<Integer>> rawSameRows = () -> {
             long n = bench.nextStream();
             int count = 1 + (int) (n % 3);
             return bench.raw.preparedQuery(rawSame[count - 1])
-                    .execute(PgBench.rawRows("Small-" + n, PgBench.events(count))).map(rows -> 1);
+                    .execute(bench.rawRows("Small-" + n, PgBench.events(count))).map(rows -> 1);
         };
         compare("small appends (1-3 events), concurrency " + concurrency + " (appends/s)", bench, concurrency,
                 1500, ledger, rawOneRow, rawSameRows);

@@ -1,54 +1,65 @@
 package io.whizbang.eventstore.postgres;
 
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import io.whizbang.error.ConcurrencyException;
 import io.whizbang.error.PermanentException;
 import io.whizbang.ledger.AlreadyHandledException;
 import io.whizbang.ledger.AppendResult;
-import io.whizbang.ledger.EventData;
 import io.whizbang.ledger.InboxEntry;
-import io.whizbang.ledger.ExpectedVersion;
 import io.whizbang.ledger.StreamAppend;
 import io.whizbang.ledger.spi.AppendChecks;
 import io.whizbang.outbox.OutboxMessage;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes appends: one statement checks the expected versions and inserts the events and outbox rows (atomic, one
- * round trip), and a second one, pipelined behind it on the same connection, gets the events their final positions,
- * so that the result carries them.
+ * Writes appends in append transactions ({@link PgAppendTransaction}): the appends that arrive while a transaction is
+ * in flight wait, and go together in the next one, so that under load many appends share one commit and one disk
+ * flush, as PostgreSQL's own group commit would share it between sessions; a lone append goes at once. At most
+ * {@link #TRANSACTIONS_IN_FLIGHT} transactions of this node are in flight: while one commits, the next is already
+ * waiting for the append lock on the server.
  *
- * <p>A retried append whose event ids are already stored answers the original result, as every driver does; see
- * {@link PgRepeats}.
+ * <p>Each append keeps its own outcome: one whose expected version does not match writes nothing and fails with a
+ * {@link ConcurrencyException} while the others commit. An append that the server refuses outright (a repeated
+ * event id, data it cannot store) rolls its whole transaction back; then every append of it runs again alone, so
+ * only the one at fault fails. A retried append whose event ids are already stored answers the original result, as
+ * every driver does; see {@link PgRepeats}. A future completes on the context the append was called on.
  */
 final class PgAppender {
-    /** How many times an append runs again after a concurrent writer took the version it was about to write. */
-    static final int MAX_ATTEMPTS = 20;
+    /** How many append transactions of this node may be in flight at once. */
+    static final int TRANSACTIONS_IN_FLIGHT = 2;
+    /** The most appends one transaction carries. */
+    static final int MAX_APPENDS_PER_TRANSACTION = 128;
+    /** The most events one transaction carries, unless a single append has more. */
+    static final int MAX_EVENTS_PER_TRANSACTION = 4096;
 
+    private final Vertx vertx;
     private final Pool pool;
     private final PgStatements sql;
     private final PgRepeats repeats;
     private final int maxEventBytes;
-    private final int sequencerBatchSize;
     private final String store;
+    private final ArrayDeque<QueuedAppend> waiting = new ArrayDeque<>();
+    private int inFlight;
 
-    PgAppender(Pool pool, PgStatements sql, int maxEventBytes, int sequencerBatchSize, String store) {
+    PgAppender(Vertx vertx, Pool pool, PgStatements sql, int maxEventBytes, String store) {
+        this.vertx = vertx;
         this.pool = pool;
         this.sql = sql;
-        this.repeats = new PgRepeats(pool, sql, sequencerBatchSize, store);
+        this.repeats = new PgRepeats(pool, sql, store);
         this.maxEventBytes = maxEventBytes;
-        this.sequencerBatchSize = sequencerBatchSize;
         this.store = store;
     }
 
@@ -58,80 +69,104 @@ final class PgAppender {
     }
 
     /**
-     * Appends atomically, recording the incoming message (when not null) in the inbox in the same statement; fails
+     * Appends atomically, recording the incoming message (when not null) in the inbox in the same transaction; fails
      * with {@link AlreadyHandledException} and writes nothing when the inbox already holds it.
      */
     Future<AppendResult> append(List<StreamAppend> appends, List<OutboxMessage> outbox, InboxEntry received) {
-        Tuple parameters;
         try {
             AppendChecks.check(appends, maxEventBytes);
             checkOutbox(outbox);
-            parameters = parameters(appends, outbox);
-            if (received != null) {
-                parameters.addValue(received.messageId()).addValue(received.tenant());
-            }
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        return attempt(appends, outbox, parameters, received, lastEventId(appends), 1);
-    }
-
-    private Future<AppendResult> attempt(List<StreamAppend> appends, List<OutboxMessage> outbox, Tuple parameters,
-                                         InboxEntry received, UUID lastEvent, int attempt) {
-        String statement = received == null ? sql.append : sql.appendReceived;
-        return pool.withConnection(connection -> {
-                    // Both go out at once; the server runs the second after the first committed.
-                    Future<RowSet<Row>> written = connection.preparedQuery(statement).execute(parameters);
-                    Future<RowSet<Row>> positioned = lastEvent == null ? connection.preparedQuery(sql.head).execute()
-                            : connection.preparedQuery(sql.sequenceEvent)
-                                    .execute(Tuple.of(lastEvent, sequencerBatchSize));
-                    return Future.join(written, positioned)
-                            .transform(settled -> Future.succeededFuture(new Outcome(written, positioned)));
-                })
-                .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
-                .compose(outcome -> settle(appends, outbox, parameters, received, lastEvent, attempt, outcome));
-    }
-
-    private Future<AppendResult> settle(List<StreamAppend> appends, List<OutboxMessage> outbox, Tuple parameters,
-                                        InboxEntry received, UUID lastEvent, int attempt, Outcome outcome) {
-        if (outcome.written().failed()) {
-            Throwable failure = outcome.written().cause();
-            if (received != null && PgErrors.isUniqueViolation(failure, PgErrors.INBOX_KEY)) {
-                return Future.failedFuture(AlreadyHandledException.of(received));
-            }
-            if (PgErrors.isUniqueViolation(failure, PgErrors.STREAM_VERSION_KEY)) {
-                return attempt < MAX_ATTEMPTS ? attempt(appends, outbox, parameters, received, lastEvent,
-                        attempt + 1)
-                        : Future.failedFuture(PermanentException.conflict("the append to " + streams(appends)
-                                + " lost the race for the next version " + MAX_ATTEMPTS + " times; retry"));
-            }
-            if (PgErrors.isUniqueViolation(failure, PgErrors.EVENT_ID_KEY)) {
-                return repeats.original(appends)
-                        .compose(original -> original != null ? Future.succeededFuture(original)
-                                : Future.failedFuture(PgErrors.map(failure, store)));
-            }
-            if (PgErrors.isUniqueViolation(failure, PgErrors.MESSAGE_ID_KEY)) {
-                return repeats.original(appends)
-                        .compose(original -> original != null ? Future.succeededFuture(original)
-                                : repeats.duplicateMessage(outbox));
-            }
-            return Future.failedFuture(PgErrors.map(failure, store));
+        QueuedAppend append = new QueuedAppend(List.copyOf(appends), List.copyOf(outbox), received,
+                vertx.getOrCreateContext());
+        synchronized (this) {
+            waiting.add(append);
         }
-        Row row = outcome.written().result().iterator().next();
+        writeWaiting();
+        return append.promise.future();
+    }
+
+    /** Starts a transaction with what waits, unless enough are in flight already. */
+    private void writeWaiting() {
+        List<QueuedAppend> batch;
+        synchronized (this) {
+            if (waiting.isEmpty() || inFlight >= TRANSACTIONS_IN_FLIGHT) {
+                return;
+            }
+            inFlight++;
+            batch = nextBatch();
+        }
+        PgAppendTransaction.run(pool, sql, batch).onComplete(done -> {
+            synchronized (this) {
+                inFlight--;
+            }
+            writeWaiting();
+            settle(batch, done);
+        });
+    }
+
+    /**
+     * Takes the waiting appends, in order, that fit in one transaction; an append that writes a stream another one
+     * of the batch writes waits for the next (one statement cannot write a stream twice).
+     */
+    private List<QueuedAppend> nextBatch() {
+        List<QueuedAppend> batch = new ArrayList<>();
+        Set<String> streams = new HashSet<>();
+        int events = 0;
+        Iterator<QueuedAppend> candidates = waiting.iterator();
+        while (candidates.hasNext() && batch.size() < MAX_APPENDS_PER_TRANSACTION) {
+            QueuedAppend next = candidates.next();
+            if (!batch.isEmpty() && events + next.events() > MAX_EVENTS_PER_TRANSACTION) {
+                break;
+            }
+            if (next.streamKeys().stream().anyMatch(streams::contains)) {
+                continue;
+            }
+            streams.addAll(next.streamKeys());
+            events += next.events();
+            batch.add(next);
+            candidates.remove();
+        }
+        return batch;
+    }
+
+    private void settle(List<QueuedAppend> batch, AsyncResult<PgAppendTransaction.Outcome> done) {
+        if (done.failed()) {
+            // The commit's outcome is unknown (or nothing was sent): a retry with the same ids answers it.
+            batch.forEach(append -> append.complete(Future.failedFuture(PgErrors.map(done.cause(), store))));
+            return;
+        }
+        PgAppendTransaction.Outcome outcome = done.result();
+        if (outcome.committed()) {
+            Iterator<Row> answers = outcome.answers().iterator();
+            for (QueuedAppend append : batch) {
+                append.complete(written(append, answers.next()));
+            }
+        } else if (batch.size() == 1) {
+            batch.get(0).complete(refused(batch.get(0), outcome.failure()));
+        } else {
+            // Rolled back for one of them: each runs again in a transaction of its own.
+            batch.forEach(this::writeAlone);
+        }
+    }
+
+    private void writeAlone(QueuedAppend append) {
+        PgAppendTransaction.run(pool, sql, List.of(append)).onComplete(done -> settle(List.of(append), done));
+    }
+
+    /** The outcome of an append whose statement ran and whose transaction committed. */
+    private Future<AppendResult> written(QueuedAppend queued, Row row) {
+        List<StreamAppend> appends = queued.appends();
         Long[] before = row.getArrayOfLongs("versions");
+        if (row.getBoolean("handled")) {
+            return Future.failedFuture(AlreadyHandledException.of(queued.received()));
+        }
         if (!row.getBoolean("ok")) {
             return repeats.original(appends)
                     .compose(original -> original != null ? Future.succeededFuture(original)
                             : Future.failedFuture(conflict(appends, before)));
-        }
-        if (outcome.positioned().failed()) {
-            // The events are committed; a retry with the same ids answers their positions.
-            return Future.failedFuture(PgErrors.map(outcome.positioned().cause(), store));
-        }
-        Long position = outcome.positioned().result().iterator().next().getLong(0);
-        if (position == null) {
-            return Future.failedFuture(PgErrors.map(new IllegalStateException("event " + lastEvent
-                    + " was written but is not found"), store));
         }
         List<AppendResult.StreamVersion> versions = new ArrayList<>(appends.size());
         for (int i = 0; i < appends.size(); i++) {
@@ -139,7 +174,31 @@ final class PgAppender {
             versions.add(new AppendResult.StreamVersion(append.tenant(), append.stream(),
                     before[i] + append.events().size()));
         }
-        return Future.succeededFuture(new AppendResult(versions, position));
+        return Future.succeededFuture(new AppendResult(versions, row.getLong("last_position")));
+    }
+
+    /** The outcome of an append that ran alone and whose transaction the server rolled back. */
+    private Future<AppendResult> refused(QueuedAppend queued, Throwable failure) {
+        List<StreamAppend> appends = queued.appends();
+        if (queued.received() != null && PgErrors.isUniqueViolation(failure, PgErrors.INBOX_KEY)) {
+            return Future.failedFuture(AlreadyHandledException.of(queued.received()));
+        }
+        if (PgErrors.isUniqueViolation(failure, PgErrors.STREAM_VERSION_KEY)) {
+            // Only a writer that bypasses the append lock can get here.
+            return Future.failedFuture(PermanentException.conflict("another writer wrote to " + streams(appends)
+                    + " at the same time; retry"));
+        }
+        if (PgErrors.isUniqueViolation(failure, PgErrors.EVENT_ID_KEY)) {
+            return repeats.original(appends)
+                    .compose(original -> original != null ? Future.succeededFuture(original)
+                            : Future.failedFuture(PgErrors.map(failure, store)));
+        }
+        if (PgErrors.isUniqueViolation(failure, PgErrors.MESSAGE_ID_KEY)) {
+            return repeats.original(appends)
+                    .compose(original -> original != null ? Future.succeededFuture(original)
+                            : repeats.duplicateMessage(queued.outbox()));
+        }
+        return Future.failedFuture(PgErrors.map(failure, store));
     }
 
     private static ConcurrencyException conflict(List<StreamAppend> appends, Long[] current) {
@@ -163,78 +222,66 @@ final class PgAppender {
         }
     }
 
-    /** The statement's sixteen arrays: streams, events, outbox rows. */
-    private static Tuple parameters(List<StreamAppend> appends, List<OutboxMessage> outbox) {
-        int streams = appends.size();
-        int count = appends.stream().mapToInt(append -> append.events().size()).sum();
-        String[] tenants = new String[streams];
-        String[] names = new String[streams];
-        Long[] expected = new Long[streams];
-        Integer[] index = new Integer[count];
-        Long[] place = new Long[count];
-        UUID[] ids = new UUID[count];
-        String[] types = new String[count];
-        Integer[] schemaVersions = new Integer[count];
-        JsonObject[] payloads = new JsonObject[count];
-        JsonObject[] metadata = new JsonObject[count];
-        int n = 0;
-        for (int s = 0; s < streams; s++) {
-            StreamAppend append = appends.get(s);
-            tenants[s] = append.tenant();
-            names[s] = append.stream().value();
-            expected[s] = append.expected() instanceof ExpectedVersion.Exactly exactly
-                    ? exactly.version() : -1L;
-            long p = 0;
-            for (EventData event : append.events()) {
-                index[n] = s + 1;
-                place[n] = ++p;
-                ids[n] = event.eventId();
-                types[n] = event.type();
-                schemaVersions[n] = event.schemaVersion();
-                payloads[n] = event.payload();
-                metadata[n] = event.metadata();
-                n++;
-            }
-        }
-        int messages = outbox.size();
-        UUID[] messageIds = new UUID[messages];
-        String[] messageTenants = new String[messages];
-        String[] destinations = new String[messages];
-        String[] keys = new String[messages];
-        JsonObject[] messagePayloads = new JsonObject[messages];
-        JsonObject[] headers = new JsonObject[messages];
-        for (int m = 0; m < messages; m++) {
-            OutboxMessage message = outbox.get(m);
-            messageIds[m] = message.messageId();
-            messageTenants[m] = message.tenant();
-            destinations[m] = message.destination();
-            keys[m] = message.key();
-            messagePayloads[m] = message.payload();
-            headers[m] = message.headers();
-        }
-        return Tuple.tuple()
-                .addArrayOfString(tenants).addArrayOfString(names).addArrayOfLong(expected)
-                .addArrayOfInteger(index).addArrayOfLong(place).addArrayOfUUID(ids).addArrayOfString(types)
-                .addArrayOfInteger(schemaVersions).addArrayOfJsonObject(payloads).addArrayOfJsonObject(metadata)
-                .addArrayOfUUID(messageIds).addArrayOfString(messageTenants).addArrayOfString(destinations)
-                .addArrayOfString(keys).addArrayOfJsonObject(messagePayloads).addArrayOfJsonObject(headers);
-    }
-
-    private static UUID lastEventId(List<StreamAppend> appends) {
-        for (int s = appends.size() - 1; s >= 0; s--) {
-            List<EventData> events = appends.get(s).events();
-            if (!events.isEmpty()) {
-                return events.get(events.size() - 1).eventId();
-            }
-        }
-        return null;
-    }
-
     private static String streams(List<StreamAppend> appends) {
         return String.join(", ", appends.stream().map(a -> a.stream() + " of tenant " + a.tenant()).toList());
     }
 
-    /** What the two pipelined statements answered. */
-    private record Outcome(AsyncResult<RowSet<Row>> written, AsyncResult<RowSet<Row>> positioned) {
+    /**
+     * An append waiting for, or in, an append transaction, with the context its caller called from.
+     */
+    static final class QueuedAppend {
+        private final List<StreamAppend> appends;
+        private final List<OutboxMessage> outbox;
+        private final InboxEntry received;
+        private final Context context;
+        private final int events;
+        private final Set<String> streamKeys = new HashSet<>();
+        private final Promise<AppendResult> promise = Promise.promise();
+
+        QueuedAppend(List<StreamAppend> appends, List<OutboxMessage> outbox, InboxEntry received, Context context) {
+            this.appends = appends;
+            this.outbox = outbox;
+            this.received = received;
+            this.context = context;
+            int count = 0;
+            for (StreamAppend append : appends) {
+                count += append.events().size();
+                streamKeys.add(append.tenant() + '\u0000' + append.stream().value());
+            }
+            this.events = count;
+        }
+
+        List<StreamAppend> appends() {
+            return appends;
+        }
+
+        List<OutboxMessage> outbox() {
+            return outbox;
+        }
+
+        /** The incoming message recorded with the append, or null. */
+        InboxEntry received() {
+            return received;
+        }
+
+        int events() {
+            return events;
+        }
+
+        /** The streams it writes, as tenant and stream. */
+        Set<String> streamKeys() {
+            return streamKeys;
+        }
+
+        /** Completes the caller's future on the caller's context once the outcome is known. */
+        void complete(Future<AppendResult> outcome) {
+            outcome.onComplete(result -> {
+                if (Vertx.currentContext() == context) {
+                    promise.handle(result);
+                } else {
+                    context.runOnContext(v -> promise.handle(result));
+                }
+            });
+        }
     }
 }

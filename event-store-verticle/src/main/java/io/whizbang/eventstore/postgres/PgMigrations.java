@@ -35,7 +35,8 @@ final class PgMigrations {
     static final List<Migration> ALL = List.of(
             new Migration(1, "ledger"),
             new Migration(2, "row_level_security"),
-            new Migration(3, "inbox"));
+            new Migration(3, "inbox"),
+            new Migration(4, "positions_at_append"));
 
     /**
      * One script.

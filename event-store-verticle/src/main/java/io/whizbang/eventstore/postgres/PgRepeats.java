@@ -25,13 +25,11 @@ import java.util.UUID;
 final class PgRepeats {
     private final Pool pool;
     private final PgStatements sql;
-    private final int sequencerBatchSize;
     private final String store;
 
-    PgRepeats(Pool pool, PgStatements sql, int sequencerBatchSize, String store) {
+    PgRepeats(Pool pool, PgStatements sql, String store) {
         this.pool = pool;
         this.sql = sql;
-        this.sequencerBatchSize = sequencerBatchSize;
         this.store = store;
     }
 
@@ -42,7 +40,7 @@ final class PgRepeats {
         if (ids.length == 0) {
             return Future.succeededFuture();
         }
-        return stored(ids, true).compose(stored -> {
+        return stored(ids).compose(stored -> {
             try {
                 return Future.succeededFuture(original(appends, stored));
             } catch (RuntimeException e) {
@@ -61,28 +59,17 @@ final class PgRepeats {
                         + "is already stored")));
     }
 
-    /** The stored events among the ids; with {@code sequence}, those without a position get one first. */
-    private Future<Map<UUID, Stored>> stored(UUID[] ids, boolean sequence) {
+    /** The stored events among the ids. */
+    private Future<Map<UUID, Stored>> stored(UUID[] ids) {
         return pool.preparedQuery(sql.storedEvents).execute(Tuple.tuple().addArrayOfUUID(ids))
                 .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
-                .compose(rows -> {
+                .map(rows -> {
                     Map<UUID, Stored> stored = new HashMap<>();
-                    UUID unsequenced = null;
                     for (Row row : rows) {
-                        Long position = row.getLong("position");
                         stored.put(row.getUUID("event_id"), new Stored(row.getString("tenant"),
-                                row.getString("stream"), row.getLong("version"), position == null ? 0 : position));
-                        if (position == null) {
-                            unsequenced = row.getUUID("event_id");
-                        }
+                                row.getString("stream"), row.getLong("version"), row.getLong("position")));
                     }
-                    if (unsequenced == null || !sequence) {
-                        return Future.succeededFuture(stored);
-                    }
-                    // Committed by a writer that has not sequenced it yet: sequence it, then read again.
-                    return pool.preparedQuery(sql.sequenceEvent).execute(Tuple.of(unsequenced, sequencerBatchSize))
-                            .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
-                            .compose(done -> stored(ids, false));
+                    return stored;
                 });
     }
 

@@ -18,11 +18,10 @@ final class PgRows {
 
     /**
      * An event row ({@code position, tenant, stream, version, event_id, type, schema_version, payload, metadata,
-     * recorded_at}); a row not sequenced yet reads as position 0.
+     * recorded_at}).
      */
     static RecordedEvent event(Row row) {
-        Long position = row.getLong("position");
-        return new RecordedEvent(position == null ? 0 : position, row.getString("tenant"),
+        return new RecordedEvent(row.getLong("position"), row.getString("tenant"),
                 StreamId.parse(row.getString("stream")), row.getLong("version"), row.getUUID("event_id"),
                 row.getString("type"), row.getInteger("schema_version"), json(row, "payload"),
                 json(row, "metadata"), row.getOffsetDateTime("recorded_at").toInstant());

@@ -31,34 +31,35 @@ import java.util.UUID;
  * The ledger in PostgreSQL, on the Vert.x reactive client (pooled, pipelined connections), with its outbox and
  * snapshots in the same database.
  *
- * <p><b>Global order without gaps.</b> An append inserts its events with no position and a provisional order taken
- * from a sequence, all in one statement. Positions are given by a sequencer: under an advisory lock (one sequencer at
- * a time, across every node), it numbers the committed events that have none, densely after the head, in provisional
- * order. {@link #readAll} returns only events that have a position, so a reader never passes an event that commits
- * late: that event simply gets a later position. An append sequences its own events right after its commit, so its
- * result carries their final positions; a background run per node is the safety net for writers that die in between.
- * Each sequencer run notifies {@code <schema>_sequenced}, which wakes {@link #onAppend} listeners on every node.
+ * <p><b>Global order without gaps.</b> Appends run in append transactions that hold the append lock (one writer at
+ * a time, across every node) from before they read the head until they commit, and number their events densely
+ * after it: positions become visible in their order, so {@link #readAll} never passes an event that commits late.
+ * The appends that arrive while a transaction is in flight share the next one, and its commit (see
+ * {@code PgAppender}). Each commit notifies {@code <schema>_appended}, which wakes {@link #onAppend} listeners on
+ * every node.
  *
  * <p><b>Tenancy.</b> Every statement on a stream names its tenant. Row-level security is the second wall: every role
  * but the tables' owner sees only the rows of the tenant its session is bound to ({@code SET whizbang.tenant}). The
  * ledger connects as the owner, which the policies do not restrict, because {@link #readAll} serves every tenant's
  * perspectives.
  *
- * <p><b>Durability.</b> An append is acknowledged once its events and their positions are on disk: one log flush per
- * append, done by the commit of the sequencer run that positions it (see {@code PgStatements#append}).
+ * <p><b>Durability.</b> An append is acknowledged once its transaction's commit is on disk; the appends of one
+ * transaction share one log flush.
  *
  * <p><b>Errors.</b> Bad input is {@code INVALID_ARGUMENT} with nothing written; a stale expected version a
  * {@link io.whizbang.error.ConcurrencyException}; a server that is away {@code UNAVAILABLE}, and the same append
  * retried with the same event ids once it is back answers the original result if the first try had committed.
  */
 public final class PostgresLedger implements Ledger {
+    /** How long an append waits for the append lock that another writer holds. */
+    static final String APPEND_LOCK_TIMEOUT = "10s";
+
     private final PostgresLedgerOptions options;
     private final Pool pool;
     private final PgStatements sql;
     private final String store;
     private final AppendListeners listeners = new AppendListeners();
     private final PgAppender appender;
-    private final PgSequencer sequencer;
     private final PgNotifications notifications;
     private final PgOutbox outbox;
     private final PgSnapshots snapshots;
@@ -66,26 +67,25 @@ public final class PostgresLedger implements Ledger {
     private PostgresLedger(Vertx vertx, PostgresLedgerOptions options) {
         this.options = options;
         this.store = options.describe();
-        this.sql = new PgStatements(options.getSchema(), options.isNotifyOnAppend());
+        this.sql = new PgStatements(options.getSchema());
         this.pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(options.getPoolSize()))
-                .connectingTo(options.connectOptions())
+                // An append waits for the append lock at most this long, then fails UNAVAILABLE (safe to retry).
+                .connectingTo(options.connectOptions().addProperty("lock_timeout", APPEND_LOCK_TIMEOUT))
                 // A connection that breaks while idle in the pool has no caller to tell; the next use reconnects.
                 .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }).close())
                 .using(vertx)
                 .build();
-        this.appender = new PgAppender(pool, sql, options.getMaxEventBytes(), options.getSequencerBatchSize(), store);
-        this.sequencer = new PgSequencer(vertx, pool, sql, options.getSequencerBatchSize(),
-                options.getSequencerIntervalMillis());
+        this.appender = new PgAppender(vertx, pool, sql, options.getMaxEventBytes(), store);
         this.notifications = new PgNotifications(vertx, options.connectOptions(), options.getSchema(),
-                options.getMaxReconnectDelayMillis(), listeners::fire, sequencer::run);
+                options.getMaxReconnectDelayMillis(), listeners::fire);
         this.outbox = new PgOutbox(pool, sql, store);
         this.snapshots = new PgSnapshots(pool, sql, store);
     }
 
     /**
      * Connects to the server, creates or migrates the ledger's schema (safe when several nodes start at once), starts
-     * listening for notifications and the background sequencer. Fails with {@code UNAVAILABLE} when the server
+     * listening for notifications. Fails with {@code UNAVAILABLE} when the server
      * cannot be reached.
      */
     public static Future<PostgresLedger> connect(Vertx vertx, PostgresLedgerOptions options) {
@@ -98,10 +98,7 @@ public final class PostgresLedger implements Ledger {
                     return ledger.notifications.start()
                             .recover(failure -> ledger.close()
                                     .transform(closed -> Future.failedFuture(PgErrors.map(failure, store))))
-                            .map(listening -> {
-                                ledger.sequencer.start();
-                                return ledger;
-                            });
+                            .map(listening -> ledger);
                 });
     }
 
@@ -150,45 +147,27 @@ public final class PostgresLedger implements Ledger {
         return snapshots;
     }
 
-    /**
-     * Reads one stream by version, whether or not its events have their global positions yet, so that a stream read
-     * right after an append sees it; an event that has none is sequenced before it is returned.
-     */
+    /** Reads one stream by version. */
     @Override
     public Future<StreamSlice> readStream(String tenant, StreamId stream, long fromVersion, int maxCount) {
         if (maxCount < 0) {
             return Future.failedFuture(PermanentException.invalid("maxCount cannot be negative, was " + maxCount));
         }
-        return readStream(tenant, stream, Math.max(1, fromVersion), maxCount, true);
-    }
-
-    private Future<StreamSlice> readStream(String tenant, StreamId stream, long fromVersion, int maxCount,
-                                           boolean sequence) {
-        return pool.preparedQuery(sql.readStream).execute(Tuple.of(tenant, stream.value(), fromVersion, maxCount))
+        long from = Math.max(1, fromVersion);
+        return pool.preparedQuery(sql.readStream).execute(Tuple.of(tenant, stream.value(), from, maxCount))
                 .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
-                .compose(rows -> {
+                .map(rows -> {
                     long streamVersion = 0;
                     List<RecordedEvent> events = new ArrayList<>(rows.size());
-                    UUID unsequenced = null;
                     for (Row row : rows) {
                         streamVersion = row.getLong("stream_version");
                         if (row.getUUID("event_id") != null) {
-                            RecordedEvent event = PgRows.event(row);
-                            events.add(event);
-                            if (event.position() == 0) {
-                                unsequenced = event.eventId();
-                            }
+                            events.add(PgRows.event(row));
                         }
                     }
-                    if (unsequenced != null && sequence) {
-                        return pool.preparedQuery(sql.sequenceEvent)
-                                .execute(Tuple.of(unsequenced, options.getSequencerBatchSize()))
-                                .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
-                                .compose(done -> readStream(tenant, stream, fromVersion, maxCount, false));
-                    }
-                    boolean end = events.isEmpty() ? fromVersion > streamVersion
+                    boolean end = events.isEmpty() ? from > streamVersion
                             : events.get(events.size() - 1).version() == streamVersion;
-                    return Future.succeededFuture(new StreamSlice(events, streamVersion, end));
+                    return new StreamSlice(events, streamVersion, end);
                 });
     }
 
@@ -209,7 +188,7 @@ public final class PostgresLedger implements Ledger {
                 });
     }
 
-    /** Reads the global order after a position: only events that have their final position, so never past a gap. */
+    /** Reads the global order after a position. */
     @Override
     public Future<List<RecordedEvent>> readAll(long afterPosition, int maxCount) {
         if (maxCount < 0) {
@@ -238,10 +217,9 @@ public final class PostgresLedger implements Ledger {
         return listeners.add(listener);
     }
 
-    /** Stops the sequencer, the notification connection and the pool. */
+    /** Closes the notification connection and the pool. */
     @Override
     public Future<Void> close() {
-        sequencer.stop();
         return notifications.close().otherwiseEmpty()
                 .compose(stopped -> pool.close());
     }

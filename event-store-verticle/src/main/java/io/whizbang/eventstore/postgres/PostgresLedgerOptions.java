@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Options of the PostgreSQL ledger: where the server is, how many connections to keep, the schema the ledger's
- * tables live in, the event size limit and how the sequencer that gives committed events their global positions
- * runs.
+ * tables live in and the event size limit.
  *
  * <p>A {@linkplain #setUri connection URI} ({@code postgresql://user:secret@host:5432/db}), when set, takes the place
  * of host, port, database, user and password.
@@ -34,15 +33,6 @@ public class PostgresLedgerOptions {
     public static final int DEFAULT_PIPELINING_LIMIT = 256;
     /** Default largest encoded event: the same 1 MiB as every driver. */
     public static final int DEFAULT_MAX_EVENT_BYTES = LedgerOptions.DEFAULT_MAX_EVENT_BYTES;
-    /** Default largest number of events one sequencer run gives positions to. */
-    public static final int DEFAULT_SEQUENCER_BATCH_SIZE = 10_000;
-    /**
-     * Default interval of the sequencer's safety run, which positions events committed by a writer that died before
-     * it sequenced them.
-     */
-    public static final long DEFAULT_SEQUENCER_INTERVAL_MILLIS = 500;
-    /** Default: an append does not {@code NOTIFY} in its own transaction (see {@link #setNotifyOnAppend}). */
-    public static final boolean DEFAULT_NOTIFY_ON_APPEND = false;
     /** Default longest wait between two attempts to re-open the LISTEN connection. */
     public static final long DEFAULT_MAX_RECONNECT_DELAY_MILLIS = 5_000;
 
@@ -59,9 +49,6 @@ public class PostgresLedgerOptions {
     private int poolSize = DEFAULT_POOL_SIZE;
     private int pipeliningLimit = DEFAULT_PIPELINING_LIMIT;
     private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
-    private int sequencerBatchSize = DEFAULT_SEQUENCER_BATCH_SIZE;
-    private long sequencerIntervalMillis = DEFAULT_SEQUENCER_INTERVAL_MILLIS;
-    private boolean notifyOnAppend = DEFAULT_NOTIFY_ON_APPEND;
     private long maxReconnectDelayMillis = DEFAULT_MAX_RECONNECT_DELAY_MILLIS;
 
     public PostgresLedgerOptions() {
@@ -84,9 +71,6 @@ public class PostgresLedgerOptions {
         setPoolSize(json.getInteger("poolSize", DEFAULT_POOL_SIZE));
         setPipeliningLimit(json.getInteger("pipeliningLimit", DEFAULT_PIPELINING_LIMIT));
         setMaxEventBytes(json.getInteger("maxEventBytes", DEFAULT_MAX_EVENT_BYTES));
-        setSequencerBatchSize(json.getInteger("sequencerBatchSize", DEFAULT_SEQUENCER_BATCH_SIZE));
-        setSequencerIntervalMillis(json.getLong("sequencerIntervalMillis", DEFAULT_SEQUENCER_INTERVAL_MILLIS));
-        setNotifyOnAppend(json.getBoolean("notifyOnAppend", DEFAULT_NOTIFY_ON_APPEND));
         setMaxReconnectDelayMillis(json.getLong("maxReconnectDelayMillis", DEFAULT_MAX_RECONNECT_DELAY_MILLIS));
     }
 
@@ -171,7 +155,7 @@ public class PostgresLedgerOptions {
 
     /**
      * Sets the schema: a lower-case SQL identifier of at most 48 characters, created by the driver when missing. The
-     * notification channels are {@code <schema>_appended} and {@code <schema>_sequenced}.
+     * notification channel is {@code <schema>_appended}.
      */
     public PostgresLedgerOptions setSchema(String schema) {
         Objects.requireNonNull(schema, "schema");
@@ -223,51 +207,6 @@ public class PostgresLedgerOptions {
         return this;
     }
 
-    /** The largest number of events one sequencer run positions; a larger backlog takes several runs. */
-    public int getSequencerBatchSize() {
-        return sequencerBatchSize;
-    }
-
-    /** Sets the sequencer's batch, 1-1,000,000 events. */
-    public PostgresLedgerOptions setSequencerBatchSize(int sequencerBatchSize) {
-        if (sequencerBatchSize < 1 || sequencerBatchSize > 1_000_000) {
-            throw new IllegalArgumentException("sequencerBatchSize must be 1-1000000, was " + sequencerBatchSize);
-        }
-        this.sequencerBatchSize = sequencerBatchSize;
-        return this;
-    }
-
-    /** How often the sequencer looks for committed events without a position, in milliseconds. */
-    public long getSequencerIntervalMillis() {
-        return sequencerIntervalMillis;
-    }
-
-    /** Sets the interval of the sequencer's safety run, 10 ms to 1 hour. */
-    public PostgresLedgerOptions setSequencerIntervalMillis(long sequencerIntervalMillis) {
-        if (sequencerIntervalMillis < 10 || sequencerIntervalMillis > 3_600_000) {
-            throw new IllegalArgumentException("sequencerIntervalMillis must be 10-3600000, was "
-                    + sequencerIntervalMillis);
-        }
-        this.sequencerIntervalMillis = sequencerIntervalMillis;
-        return this;
-    }
-
-    /** Whether each append notifies {@code <schema>_appended} in its own transaction. */
-    public boolean isNotifyOnAppend() {
-        return notifyOnAppend;
-    }
-
-    /**
-     * Sets whether each append notifies {@code <schema>_appended} in its own transaction, waking every node's
-     * sequencer. Off by default: the appending node sequences its own events right after the commit, and the safety
-     * run covers a node that dies in between, while a {@code NOTIFY} makes PostgreSQL serialize the commits of all
-     * notifying transactions of the database.
-     */
-    public PostgresLedgerOptions setNotifyOnAppend(boolean notifyOnAppend) {
-        this.notifyOnAppend = notifyOnAppend;
-        return this;
-    }
-
     /** The longest wait between two attempts to re-open the connection that listens for notifications. */
     public long getMaxReconnectDelayMillis() {
         return maxReconnectDelayMillis;
@@ -315,9 +254,6 @@ public class PostgresLedgerOptions {
                 .put("poolSize", poolSize)
                 .put("pipeliningLimit", pipeliningLimit)
                 .put("maxEventBytes", maxEventBytes)
-                .put("sequencerBatchSize", sequencerBatchSize)
-                .put("sequencerIntervalMillis", sequencerIntervalMillis)
-                .put("notifyOnAppend", notifyOnAppend)
                 .put("maxReconnectDelayMillis", maxReconnectDelayMillis);
         if (uri != null) {
             json.put("uri", uri);

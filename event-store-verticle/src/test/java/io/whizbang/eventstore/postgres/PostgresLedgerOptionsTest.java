@@ -14,7 +14,6 @@ class PostgresLedgerOptionsTest {
         assertThat(options.getSchema()).isEqualTo(PostgresLedgerOptions.DEFAULT_SCHEMA);
         assertThat(options.getPoolSize()).isEqualTo(PostgresLedgerOptions.DEFAULT_POOL_SIZE);
         assertThat(options.getMaxEventBytes()).isEqualTo(PostgresLedgerOptions.DEFAULT_MAX_EVENT_BYTES);
-        assertThat(options.isNotifyOnAppend()).isFalse();
         assertThat(options.getUri()).isNull();
     }
 
@@ -22,8 +21,7 @@ class PostgresLedgerOptionsTest {
     void everySettingSurvivesAJsonRoundTrip() {
         PostgresLedgerOptions options = new PostgresLedgerOptions().setHost("db").setPort(6543).setDatabase("ledger")
                 .setUser("app").setPassword("secret").setSchema("orders_ledger").setPoolSize(16)
-                .setPipeliningLimit(32).setMaxEventBytes(4096).setSequencerBatchSize(500)
-                .setSequencerIntervalMillis(250).setNotifyOnAppend(true).setMaxReconnectDelayMillis(1000);
+                .setPipeliningLimit(32).setMaxEventBytes(4096).setMaxReconnectDelayMillis(1000);
         assertThat(new PostgresLedgerOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
     }
 
@@ -47,7 +45,7 @@ class PostgresLedgerOptionsTest {
         assertThatThrownBy(() -> options.setPort(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.setPoolSize(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.setMaxEventBytes(10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> options.setSequencerIntervalMillis(1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> options.setMaxReconnectDelayMillis(1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.setHost(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> options.setUri("mysql://nope")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -69,7 +69,7 @@ class PostgresOutageIT {
     void appendsFailAsUnavailableWhileTheServerIsAwayAndResumeWithoutPartialWrites(Vertx vertx,
                                                                                    VertxTestContext ctx) {
         PostgresLedgerOptions options = PostgresServer.options(PostgresServer.connectOptions(server))
-                .setPoolSize(4).setSequencerIntervalMillis(100).setMaxReconnectDelayMillis(200);
+                .setPoolSize(4).setMaxReconnectDelayMillis(200);
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger succeeded = new AtomicInteger();
         PostgresLedger.connect(vertx, options).compose(ledger -> PostgresLedger.connect(vertx, options)
