@@ -19,9 +19,9 @@ public class ProjectionsOptions {
     /** Default most events a perspective handles per transaction while it catches up. */
     public static final int DEFAULT_CATCH_UP_EVENTS = 20_000;
     /** Default most documents a perspective writes per transaction while it catches up. */
-    public static final int DEFAULT_CATCH_UP_DOCUMENTS = 10_000;
+    public static final int DEFAULT_CATCH_UP_DOCUMENTS = 20_000;
     /** Default number of documents each perspective keeps in memory from one batch to the next. */
-    public static final int DEFAULT_CACHED_DOCUMENTS = 10_000;
+    public static final int DEFAULT_CACHED_DOCUMENTS = 20_000;
     /** Default period without progress, while events wait, after which a perspective counts as stalled. */
     public static final long DEFAULT_STALL_AFTER_MILLIS = 60_000;
     /** Default period of the health check that notices stalls; 0 turns the periodic check off. */

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A store that adds up how long its loads and commits take, to say where a catch-up's time goes; the perspective
- * runs one batch at a time, so the sums are parts of the wall time.
+ * A store that adds up how long its loads and commits take, to say where a catch-up's time goes; a perspective that
+ * catches up fills its next window while one commits, so the sums overlap the rest of the wall time.
  */
 final class TimedStore implements ProjectionStore {
     private final ProjectionStore store;

@@ -21,7 +21,10 @@ import java.util.function.Supplier;
 final class CrashingStore implements ProjectionStore {
     /** Where in the batch the process dies. */
     enum Moment {
-        /** While the batch loads the documents it changes. */
+        /**
+         * While the batch loads the documents it changes; at its commit, before anything is sent, when the runner
+         * kept every document it changes and it loads nothing.
+         */
         LOAD,
         /** After the batch was handled, before its commit reaches the store. */
         BEFORE_COMMIT,
@@ -78,6 +81,11 @@ final class CrashingStore implements ProjectionStore {
     public synchronized Future<Void> commit(ProjectionCommit commit) {
         if (dead()) {
             return gone();
+        }
+        if (moment == Moment.LOAD && commits == batch - 1) {
+            // a load would have killed it already: this batch loaded nothing
+            loads++;
+            return die(Future.succeededFuture());
         }
         if (++commits != batch || moment == Moment.LOAD) {
             return real.commit(commit);
