@@ -23,10 +23,20 @@ import java.util.Objects;
  * @param sagas       the sagas
  * @param flowMap     the message-flow map as JSON text (commands to receptors to events to consumers)
  * @param snapshots   how aggregate states are snapshotted
+ * @param commandIndex where each command's receptor sits in {@code receptors}
  */
 public record Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> receptors,
                        List<PerspectiveBinding<?>> perspectives, List<LensBinding<?, ?>> lenses,
-                       List<SagaBinding<?>> sagas, String flowMap, List<SnapshotPolicy<?>> snapshots) {
+                       List<SagaBinding<?>> sagas, String flowMap, List<SnapshotPolicy<?>> snapshots,
+                       CommandIndex commandIndex) {
+    /** A registry whose receptors are found by the identity of their command classes. */
+    public Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> receptors,
+                    List<PerspectiveBinding<?>> perspectives, List<LensBinding<?, ?>> lenses,
+                    List<SagaBinding<?>> sagas, String flowMap, List<SnapshotPolicy<?>> snapshots) {
+        this(name, codecs, receptors, perspectives, lenses, sagas, flowMap, snapshots,
+                CommandIndex.byClass(List.copyOf(receptors)));
+    }
+
     /** A registry without snapshot policies. */
     public Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> receptors,
                     List<PerspectiveBinding<?>> perspectives, List<LensBinding<?, ?>> lenses,
@@ -43,6 +53,7 @@ public record Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> r
         lenses = List.copyOf(lenses);
         sagas = List.copyOf(sagas);
         Objects.requireNonNull(flowMap, "flowMap");
+        Objects.requireNonNull(commandIndex, "commandIndex");
         requireUnique(receptors.stream().map(binding -> (Object) binding.commandType()).toList(), "receptors for");
         requireUnique(lenses.stream().map(binding -> (Object) binding.queryType()).toList(), "lenses for");
         requireUnique(perspectives.stream().map(binding -> (Object) binding.name()).toList(), "perspectives named");
@@ -53,7 +64,7 @@ public record Registry(String name, Codecs codecs, List<ReceptorBinding<?, ?>> r
                 "snapshot policies for");
     }
 
-    /** This registry together with another's handlers and codecs. */
+    /** This registry together with another's handlers and codecs; its receptors are found by class. */
     public Registry with(Registry other) {
         List<ReceptorBinding<?, ?>> allReceptors = new ArrayList<>(receptors);
         allReceptors.addAll(other.receptors);

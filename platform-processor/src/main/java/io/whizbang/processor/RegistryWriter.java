@@ -70,9 +70,14 @@ final class RegistryWriter {
                 out.line("new SnapshotPolicy<>(" + names.of(snapshot.state()) + ".class, "
                         + SourceText.quote(snapshot.typeName()) + ", " + snapshot.every() + ", "
                         + snapshot.schemaVersion() + ")" + end));
-        java.line("return new Registry(NAME, codecs, receptors, perspectives, lenses, sagas, FLOW_MAP, snapshots);")
+        CommandIndexWriter index = new CommandIndexWriter(model.receptors(), names);
+        java.line("return new Registry(NAME, codecs, receptors, perspectives, lenses, sagas, FLOW_MAP, snapshots"
+                + (index.writes() ? ", " + index.argument(application.registryName()) : "") + ");")
                 .close();
         codecs(java, model, names);
+        if (index.writes()) {
+            index.write(java);
+        }
         String body = java.close().toString();
         return header(packageName, body, names) + body;
     }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.whizbang.codec.MessageCodec;
 import io.whizbang.handler.EventContext;
 import io.whizbang.ledger.StreamId;
+import io.whizbang.message.Command;
 import io.whizbang.message.Envelope;
 import io.whizbang.message.Event;
 import io.whizbang.message.MessageType;
@@ -68,6 +69,23 @@ class SampleRegistryTest {
         assertThat(confirmOrder.access()).isEqualTo(Access.open());
         assertThat(confirmOrder.emits()).extracting(Class::getName)
                 .containsExactly("io.sample.orders.OrderConfirmed");
+    }
+
+    @Test
+    void theGeneratedCommandIndexFindsEachCommandsOwnReceptor() {
+        Command place = (Command) sample.codec("PlaceOrder").decode(new JsonObject().put("orderId", ORDER_ID)
+                .put("customer", "ada").put("lines", placedJson().getJsonArray("lines")));
+        Command confirm = (Command) sample.codec("ConfirmOrder").decode(new JsonObject().put("orderId", ORDER_ID));
+        Command foreign = new Command() {
+        };
+
+        assertThat(registry.receptors().get(registry.commandIndex().positionOf(place)).commandType())
+                .isEqualTo(place.getClass());
+        assertThat(registry.receptors().get(registry.commandIndex().positionOf(confirm)).commandType())
+                .isEqualTo(confirm.getClass());
+        assertThat(registry.commandIndex().positionOf(foreign)).isEqualTo(-1);
+        assertThat(sample.compilation().generatedSource("io.sample.SampleAppRegistry"))
+                .contains("SampleAppRegistry::receptorOf");
     }
 
     @Test

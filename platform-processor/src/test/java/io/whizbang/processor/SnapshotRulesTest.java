@@ -60,7 +60,7 @@ class SnapshotRulesTest {
         assertThat(compilation.errors()).isEmpty();
         assertThat(compilation.generatedSource("io.t.AppRegistry"))
                 .contains("List<SnapshotPolicy<?>> snapshots = List.of();")
-                .contains("FLOW_MAP, snapshots);");
+                .contains("FLOW_MAP, snapshots, AppRegistry::receptorOf);");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.whizbang.error.ValidationException;
 import io.whizbang.impl.policy.PolicyRunner;
 import io.whizbang.message.Command;
 import io.whizbang.message.Envelope;
+import io.whizbang.registry.CommandIndex;
 import io.whizbang.registry.LensBinding;
 import io.whizbang.registry.PerspectiveBinding;
 import io.whizbang.registry.ReceptorBinding;
@@ -19,14 +20,16 @@ import java.util.Map;
  * read.
  */
 public final class DispatchTable {
-    /** The receptor per command class: the hot path's one lookup. */
-    private final CommandRoutes receptors;
+    /** Finds a command's receptor in {@link #receptors}: the hot path's one lookup. */
+    private final CommandIndex commandIndex;
+    private final ReceptorBinding<?, ?>[] receptors;
     private final Map<Class<?>, LensBinding<?, ?>> lenses = new HashMap<>();
     private final Map<Class<?>, PerspectiveBinding<?>> perspectivesByModel = new HashMap<>();
     private final Map<Class<?>, PolicyRunner> policies = new HashMap<>();
 
     public DispatchTable(Vertx vertx, Registry registry, Clock clock) {
-        receptors = new CommandRoutes(registry.receptors());
+        commandIndex = registry.commandIndex();
+        receptors = registry.receptors().toArray(new ReceptorBinding<?, ?>[0]);
         for (ReceptorBinding<?, ?> binding : registry.receptors()) {
             policies.put(binding.commandType(), new PolicyRunner(binding.commandType().getSimpleName(), vertx,
                     binding.policies(), clock));
@@ -41,13 +44,16 @@ public final class DispatchTable {
         }
     }
 
-    /** The receptor of the command's type; {@code INVALID_ARGUMENT} when there is none. */
-    public ReceptorBinding<?, ?> receptor(Class<?> commandType) {
-        ReceptorBinding<?, ?> binding = receptors.of(commandType);
-        if (binding == null) {
-            throw new ValidationException("type", "no receptor handles " + commandType.getSimpleName());
+    /**
+     * The receptor of exactly the command's class; {@code INVALID_ARGUMENT} when there is none. The class is checked
+     * again on the receptor found, so a wrong index fails to route rather than routes past the wrong guard.
+     */
+    public ReceptorBinding<?, ?> receptor(Command command) {
+        int position = commandIndex.positionOf(command);
+        if (position < 0 || position >= receptors.length || receptors[position].commandType() != command.getClass()) {
+            throw new ValidationException("type", "no receptor handles " + command.getClass().getSimpleName());
         }
-        return binding;
+        return receptors[position];
     }
 
     /**
@@ -55,7 +61,7 @@ public final class DispatchTable {
      * receptor's scope. This is the dispatcher's routing step, and what the dispatch benchmark measures.
      */
     public ReceptorBinding<?, ?> route(Envelope<? extends Command> envelope) {
-        ReceptorBinding<?, ?> binding = receptor(envelope.payload().getClass());
+        ReceptorBinding<?, ?> binding = receptor(envelope.payload());
         Guard.check(envelope, binding.access(), "sending", binding.commandType());
         return binding;
     }

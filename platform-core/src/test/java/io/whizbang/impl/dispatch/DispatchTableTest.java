@@ -121,9 +121,23 @@ class DispatchTableTest {
 
     @Test
     void everyCommandTypeRoutesToItsOwnReceptor() {
-        for (ReceptorBinding<?, ?> binding : bindings) {
-            assertThat(table.receptor(binding.commandType())).isSameAs(binding);
+        List<Command> commands = List.of(new Open(), new Write(), new C1(), new C2(), new C3(), new C4(), new C5(),
+                new C6(), new C7(), new C8(), new C9());
+        for (int i = 0; i < commands.size(); i++) {
+            assertThat(table.receptor(commands.get(i))).isSameAs(bindings.get(i));
         }
+    }
+
+    @Test
+    void anIndexPointingAtAnotherReceptorRoutesNothing(Vertx vertx) {
+        // every command to position 0, the public receptor of Open
+        DispatchTable misindexed = new DispatchTable(vertx, new Registry("routing", Codecs.builder().build(),
+                bindings, List.of(), List.of(), List.of(), "{}", List.of(), command -> 0), Clock.systemUTC());
+        Principal nobody = Principal.of("carol", "acme");
+
+        assertThat(misindexed.route(from(nobody, new Open())).commandType()).isEqualTo(Open.class);
+        assertRefused(() -> misindexed.route(from(nobody, new Write())), ErrorCode.INVALID_ARGUMENT,
+                "no receptor handles Write");
     }
 
     @Test
