@@ -91,8 +91,9 @@ public class ProjectionsOptions {
 
     /**
      * Sets the most events a perspective handles per transaction while it catches up (1 to 1,000,000): far behind
-     * the head, it handles page after page of the batch size into one transaction, so a document touched by many
-     * of those events is loaded and written once. A value at or below the batch size commits every page.
+     * the head, it reads pages that grow from the batch size to four batches and handles page after page into one
+     * transaction, which ends with the page that reaches this many events, so a document touched by many of those
+     * events is loaded and written once. A value at or below the batch size commits every page of the batch size.
      */
     public ProjectionsOptions setCatchUpEvents(int catchUpEvents) {
         if (catchUpEvents < 1 || catchUpEvents > 1_000_000) {

@@ -123,8 +123,8 @@ public final class PerspectiveRunner<M> {
             committed.reached(position);
             lastProgressAt = settings.clock().instant();
             Context context = vertx.getOrCreateContext();
-            context.runOnContext(v -> catchUp(context, new ReadAhead(ledger, position, settings.batchSize()),
-                    Future.succeededFuture()));
+            context.runOnContext(v -> catchUp(context, new ReadAhead(ledger, position, settings.batchSize(),
+                    settings.catchUpPage()), Future.succeededFuture()));
             return null;
         });
     }
@@ -195,32 +195,32 @@ public final class PerspectiveRunner<M> {
      */
     private void fill(ReadAhead pages, List<RecordedEvent> events, BatchDocuments<M> documents,
                       Promise<Boolean> filled) {
-        Future<List<RecordedEvent>> read = pages.next();
+        Future<ReadAhead.Page> read = pages.next();
         // pages already read are taken in a loop, not by recursion: a ledger in memory answers at once
         while (read.isComplete()) {
-            if (!take(read, pages, events, documents, filled)) {
+            if (!take(read, events, documents, filled)) {
                 return;
             }
             read = pages.next();
         }
         read.onComplete(done -> {
-            if (take(done, pages, events, documents, filled)) {
+            if (take(done, events, documents, filled)) {
                 fill(pages, events, documents, filled);
             }
         });
     }
 
     /** Handles one page into the window; answers whether the window wants another, else completes it. */
-    private boolean take(AsyncResult<List<RecordedEvent>> read, ReadAhead pages, List<RecordedEvent> events,
-                         BatchDocuments<M> documents, Promise<Boolean> filled) {
+    private boolean take(AsyncResult<ReadAhead.Page> read, List<RecordedEvent> events, BatchDocuments<M> documents,
+                         Promise<Boolean> filled) {
         if (read.failed()) {
             filled.fail(read.cause());
             return false;
         }
-        List<RecordedEvent> page = read.result();
+        ReadAhead.Page page = read.result();
         int first = events.size();
-        events.addAll(page);
-        if (!applyFrom(events, first, documents) || page.size() < pages.pageSize()) {
+        events.addAll(page.events());
+        if (!applyFrom(events, first, documents) || page.last()) {
             filled.complete(false);
             return false;
         }

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * What every perspective runner of one projections runtime shares.
  *
- * @param batchSize              events per transaction once caught up, and per page read while catching up
+ * @param batchSize              events per transaction once caught up, and the first page read while catching up
  * @param windowEvents           the most events a catch-up window handles per transaction
  * @param windowDocuments        the most documents a catch-up window writes per transaction (a window that reaches
  *                               it ends with the page that did)
@@ -21,6 +21,11 @@ import java.util.Objects;
  */
 public record RunnerSettings(int batchSize, int windowEvents, int windowDocuments, int cachedDocuments, Clock clock,
                              RetryPolicy retryPolicy, long throughputWindowMillis, DeadLetterStore deadLetters) {
+    /** The most events a catch-up page reads: up to four batches, never more than a window. */
+    int catchUpPage() {
+        return (int) Math.min(windowEvents, 4L * batchSize);
+    }
+
     public RunnerSettings {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(retryPolicy, "retryPolicy");
