@@ -1,6 +1,5 @@
 package io.whizbang.impl.runtime;
 
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -27,7 +26,6 @@ import io.whizbang.registry.PerspectiveBinding;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -139,11 +137,11 @@ public final class PerspectiveRunner<M> {
             committing.onComplete(done -> end(done.cause()));
             return;
         }
-        List<RecordedEvent> events = new ArrayList<>();
-        BatchDocuments<M> documents = new BatchDocuments<>(collection, modelCodec, cache);
-        Promise<Boolean> filled = Promise.promise();
-        fill(pages, events, documents, filled);
-        filled.future().onComplete(read -> committing.onComplete(done -> {
+        CatchUpWindow<M> window = CatchUpWindow.fill(pages, new BatchDocuments<>(collection, modelCodec, cache),
+                settings, this::applyFrom, this::isStopping);
+        List<RecordedEvent> events = window.events();
+        BatchDocuments<M> documents = window.documents();
+        window.filled().onComplete(read -> committing.onComplete(done -> {
             Throwable failed = done.failed() ? done.cause() : read.cause();
             // a stop lets the commit in flight finish; the window filled meanwhile is read again on restart
             if (failed != null || events.isEmpty() || isStopping()) {
@@ -187,49 +185,6 @@ public final class PerspectiveRunner<M> {
 
     private synchronized boolean isStopping() {
         return stopping;
-    }
-
-    /**
-     * Handles pages into the window until it holds the most events or documents, a page comes back short, a handler
-     * fails or the runner stops; completes {@code filled} with whether the window ended full.
-     */
-    private void fill(ReadAhead pages, List<RecordedEvent> events, BatchDocuments<M> documents,
-                      Promise<Boolean> filled) {
-        Future<ReadAhead.Page> read = pages.next();
-        // pages already read are taken in a loop, not by recursion: a ledger in memory answers at once
-        while (read.isComplete()) {
-            if (!take(read, events, documents, filled)) {
-                return;
-            }
-            read = pages.next();
-        }
-        read.onComplete(done -> {
-            if (take(done, events, documents, filled)) {
-                fill(pages, events, documents, filled);
-            }
-        });
-    }
-
-    /** Handles one page into the window; answers whether the window wants another, else completes it. */
-    private boolean take(AsyncResult<ReadAhead.Page> read, List<RecordedEvent> events, BatchDocuments<M> documents,
-                         Promise<Boolean> filled) {
-        if (read.failed()) {
-            filled.fail(read.cause());
-            return false;
-        }
-        ReadAhead.Page page = read.result();
-        int first = events.size();
-        events.addAll(page.events());
-        if (!applyFrom(events, first, documents) || page.last()) {
-            filled.complete(false);
-            return false;
-        }
-        if (events.size() >= settings.windowEvents() || documents.documents() >= settings.windowDocuments()
-                || isStopping()) {
-            filled.complete(true);
-            return false;
-        }
-        return true;
     }
 
     /** The perspective's name. */
