@@ -39,11 +39,12 @@ import java.util.logging.Logger;
  * handles to its generated invoker, and commits the batch's documents with the new checkpoint in one transaction, so
  * a crash replays to the same read model.
  *
- * <p><b>Catch-up, then live.</b> From its checkpoint the runner first catches up in windows: it reads pages of the
- * batch size one page ahead (the ledger reads the next page while the runner handles and commits) and handles page
- * after page into one batch until the window holds the settings' most events or documents, or a page comes back
- * short (the head is near); then it commits the window. A document touched by many events of a window is loaded and
- * written once. Near the head it subscribes and commits every batch the subscription hands it, for latency.
+ * <p><b>Catch-up, then live.</b> From its checkpoint the runner first catches up in windows: it reads pages one
+ * ahead, growing from the batch size to four batches (the ledger reads the next page while the runner handles), and
+ * handles page after page into one {@link CatchUpWindow} until it holds the settings' most events or documents, or a
+ * page comes back short (the head is near); it commits the window while it fills the next one. A document touched by
+ * many events of a window is loaded and written once. Near the head it subscribes and commits every batch the
+ * subscription hands it, for latency.
  *
  * <p>Documents the runner loaded or committed are kept in a bounded {@link DocumentCache}, so they are not loaded
  * again; a document whose JSON did not change is not written again. The cache is emptied whenever the runner cannot
