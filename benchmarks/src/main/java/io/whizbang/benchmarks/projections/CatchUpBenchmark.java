@@ -21,9 +21,10 @@ import java.util.Locale;
  * counter). After one unmeasured raw read as warm-up, baseline and figure alternate for the given number of rounds.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.whizbang.benchmarks.projections.CatchUpBenchmark
- * postgres|sqlite [events=1000000] [rounds=2] [skus=10000] [batch=500] [durable|async]}: {@code batch} is both
- * the perspective's batch size and the raw read's {@code LIMIT}; {@code async} opens the PostgreSQL projection store
- * with {@code synchronousCommit} off.
+ * postgres|sqlite [events=1000000] [rounds=2] [skus=10000] [batch=500] [durable|async] [cold|warm]}: {@code batch}
+ * is both the perspective's batch size and the raw read's {@code LIMIT}; {@code async} opens the PostgreSQL
+ * projection store with {@code synchronousCommit} off; {@code warm} runs one unmeasured catch-up (on a store of its
+ * own) after the raw read's warm-up, so round 1's catch-up runs on a warmed JVM as its raw read does.
  */
 public final class CatchUpBenchmark {
     private CatchUpBenchmark() {
@@ -36,6 +37,7 @@ public final class CatchUpBenchmark {
         int skus = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
         int batch = args.length > 4 ? Integer.parseInt(args[4]) : ProjectionsOptions.DEFAULT_BATCH_SIZE;
         boolean durable = args.length <= 5 || !args[5].equals("async");
+        boolean warm = args.length > 6 && args[6].equals("warm");
         try (Backend backend = kind.equals("sqlite") ? SqliteBackend.start() : PostgresBackend.start()) {
             System.out.println("# " + backend.describe() + "; batch " + batch
                     + (durable ? "" : "; projection store commits without waiting for the disk"));
@@ -49,6 +51,10 @@ public final class CatchUpBenchmark {
             }
             // warm-up: the raw loop once, so round 1's baseline is not a cold JIT (the long catch-up warms itself)
             baseline(backend, events, batch);
+            if (warm) {
+                System.out.println("warm-up catch-up (not measured):");
+                catchUp(backend, events, 0, batch, durable);
+            }
             double rawTotal = 0;
             double figureTotal = 0;
             for (int round = 1; round <= rounds; round++) {
