@@ -70,8 +70,14 @@ final class PgMigrations {
      * earlier start, already had).
      */
     static Future<List<Integer>> migrate(Vertx vertx, PgConnectOptions connectOptions, String schema) {
+        return migrate(vertx, connectOptions, schema, ALL.size());
+    }
+
+    /** Brings the schema up to the given version only: how an upgrade from an earlier release is tested. */
+    static Future<List<Integer>> migrate(Vertx vertx, PgConnectOptions connectOptions, String schema, int upTo) {
+        List<Migration> wanted = ALL.subList(0, upTo);
         // The scripts are read off the event loop: they come from the jar.
-        return vertx.executeBlocking(() -> ALL.stream().map(migration -> migration.sql(schema)).toList())
+        return vertx.executeBlocking(() -> wanted.stream().map(migration -> migration.sql(schema)).toList())
                 .compose(scripts -> PgConnection.connect(vertx, connectOptions)
                         .compose(connection -> migrate(connection, schema, scripts)
                                 // Closing the session releases the advisory lock, also when a script failed.
@@ -100,7 +106,7 @@ final class PgMigrations {
 
     private static Future<List<Integer>> applyMissing(PgConnection connection, String schema, List<String> scripts,
                                                       Set<Integer> applied, int index, List<Integer> done) {
-        if (index == ALL.size()) {
+        if (index == scripts.size()) {
             return Future.succeededFuture(List.copyOf(done));
         }
         Migration migration = ALL.get(index);

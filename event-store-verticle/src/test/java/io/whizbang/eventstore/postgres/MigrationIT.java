@@ -2,11 +2,17 @@ package io.whizbang.eventstore.postgres;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
+import io.whizbang.ledger.EventData;
+import io.whizbang.ledger.ExpectedVersion;
+import io.whizbang.ledger.RecordedEvent;
+import io.whizbang.ledger.StreamId;
+import io.whizbang.message.MessageIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -72,6 +78,35 @@ class MigrationIT {
                             return after;
                         }))
                 .onComplete(ctx.succeedingThenComplete());
+    }
+
+    /**
+     * An upgrade from the release whose sequencer positioned events after their commit: events an old writer left
+     * without a position get theirs, in the order they were written, and the ledger then appends after them.
+     */
+    @Test
+    void theUpgradeToPositionsAtAppendPositionsWhatAnOldWriterLeft(Vertx vertx, VertxTestContext ctx) {
+        PostgresLedgerOptions options = PostgresServer.get().freshOptions();
+        String events = options.getSchema() + ".events";
+        PgMigrations.migrate(vertx, options.connectOptions(), options.getSchema(), 3)
+                .compose(v3 -> sql(vertx, options.connectOptions(), "INSERT INTO " + events
+                        + " (tenant, stream, version, event_id, type, schema_version, payload, metadata)"
+                        + " SELECT 'acme', 'Order-' || n, 1, gen_random_uuid(), 'Placed', 1, '{}', '{}'"
+                        + " FROM generate_series(1, 3) n"))
+                .compose(written -> PostgresLedger.connect(vertx, options))
+                .compose(ledger -> ledger.append("acme", StreamId.of("Order", "4"),
+                                ExpectedVersion.noStream(),
+                                List.of(new EventData(MessageIds.next(),
+                                        "Placed", 1, new JsonObject(),
+                                        new JsonObject())))
+                        .compose(appended -> ledger.readAll(0, 10))
+                        .eventually(ledger::close))
+                .onComplete(ctx.succeeding(all -> ctx.verify(() -> {
+                    assertThat(all).extracting(RecordedEvent::position).containsExactly(1L, 2L, 3L, 4L);
+                    assertThat(all).extracting(event -> event.stream().value())
+                            .containsExactly("Order-1", "Order-2", "Order-3", "Order-4");
+                    ctx.completeNow();
+                })));
     }
 
     /** Runs one statement on a connection of its own; answers the first row, if any. */
