@@ -16,8 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The registry's bindings indexed by message class, with one policy runner per message type: a lookup is one table
- * read.
+ * The registry's bindings indexed by message class, with one policy runner per message type. A command's receptor is
+ * found through the registry's command index, which the annotation processor generates.
  */
 public final class DispatchTable {
     /** Finds a command's receptor in {@link #receptors}: the hot path's one lookup. */
