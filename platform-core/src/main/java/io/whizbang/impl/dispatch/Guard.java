@@ -20,9 +20,10 @@ final class Guard {
      */
     static void check(Envelope<?> envelope, Access access, String verb, Class<?> type) {
         Principal principal = envelope.principal();
-        // the principal's own tenant is never blank and always its to act in: the usual case is one comparison
-        if (envelope.tenant() != principal.tenant()) {
-            checkTenant(envelope.tenant(), principal);
+        // the principal's own tenant is never blank and always its to act in: usually the same String, so equals
+        // answers on the reference
+        if (!envelope.tenant().equals(principal.tenant())) {
+            checkOtherTenant(envelope.tenant(), principal);
         }
         if (!access.allows(principal)) {
             throw PermanentException.denied(verb + " " + type.getSimpleName() + " needs scope " + access.scope()
@@ -31,11 +32,11 @@ final class Guard {
         }
     }
 
-    private static void checkTenant(String tenant, Principal principal) {
+    private static void checkOtherTenant(String tenant, Principal principal) {
         if (tenant.isBlank()) {
             throw new ValidationException("tenant", "every message needs a tenant");
         }
-        if (!principal.mayActIn(tenant)) {
+        if (!principal.isSystem()) {
             throw PermanentException.denied("principal " + principal.subject() + " of tenant "
                     + principal.tenant() + " may not act in tenant " + tenant);
         }
