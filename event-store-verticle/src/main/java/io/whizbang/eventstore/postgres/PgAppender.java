@@ -55,6 +55,7 @@ final class PgAppender {
     private final Pool pool;
     private final PgStatements sql;
     private final PgRepeats repeats;
+    private final PgAppendSignal signal;
     private final int maxEventBytes;
     private final String store;
     private final ArrayDeque<QueuedAppend> waiting = new ArrayDeque<>();
@@ -71,6 +72,7 @@ final class PgAppender {
         this.pool = pool;
         this.sql = sql;
         this.repeats = new PgRepeats(pool, sql, store);
+        this.signal = new PgAppendSignal(vertx, pool, sql);
         this.maxEventBytes = maxEventBytes;
         this.store = store;
     }
@@ -172,6 +174,7 @@ final class PgAppender {
         }
         PgAppendTransaction.Outcome outcome = done.result();
         if (outcome.committed()) {
+            signal.committed();
             Iterator<Row> answers = outcome.answers().iterator();
             for (QueuedAppend append : batch) {
                 append.complete(written(append, answers.next()));

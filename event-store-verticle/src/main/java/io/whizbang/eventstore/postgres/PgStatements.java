@@ -14,6 +14,8 @@ final class PgStatements {
      * {@code versions} and {@code last_position}.
      */
     final String append;
+    /** Wakes the {@code <schema>_appended} listeners of every node. */
+    final String notifyAppended;
     /** Records an incoming message handled with no events; answers a row when it was recorded now. */
     final String markHandled;
     /** Whether the inbox holds a message. */
@@ -43,6 +45,7 @@ final class PgStatements {
         String events = schema + ".events";
         append = "SELECT append_no, ok, handled, versions, last_position FROM " + schema + ".append_events($1, $2,"
                 + " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
+        notifyAppended = "NOTIFY " + schema + "_appended";
         markHandled = "INSERT INTO " + schema + ".inbox (message_id, tenant) VALUES ($1, $2)"
                 + " ON CONFLICT (message_id) DO NOTHING RETURNING 1";
         handled = "SELECT 1 FROM " + schema + ".inbox WHERE message_id = $1";

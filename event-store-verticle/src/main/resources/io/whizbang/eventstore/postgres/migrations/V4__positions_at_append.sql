@@ -27,7 +27,7 @@ ALTER TABLE ${schema}.events ALTER COLUMN position SET NOT NULL;
 -- lock_timeout), then, with statements that see everything committed before the lock was granted: checks each append's expected versions (and, for an
 -- append that carries an incoming message, that the inbox does not hold it) and writes the events of the appends
 -- that pass, numbered densely after the head in the order given, with their outbox and inbox rows; an append that
--- does not pass writes nothing. Notifies ${schema}_appended (delivered at the commit). No two appends of one call may
+-- does not pass writes nothing. No two appends of one call may
 -- write the same stream: each reads its streams' versions before any of them writes.
 -- Plain statements in a loop where one statement would do: the per-stream version lookups as one correlated query
 -- cost three times as much here (measured with pgbench), and this runs once per append transaction.
@@ -117,7 +117,6 @@ BEGIN
           FROM unnest(p_received_append, p_received_ids, p_received_tenants) AS r(append_no, message_id, tenant)
          WHERE passed[r.append_no];
     END IF;
-    PERFORM pg_notify('${schema}_appended', '');
 
     s := 1;
     FOR a IN 1 .. append_count LOOP
