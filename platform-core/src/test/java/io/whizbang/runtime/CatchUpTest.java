@@ -14,6 +14,7 @@ import io.whizbang.projection.DocumentQuery;
 import io.whizbang.projection.Page;
 import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projection.spi.ForwardingProjectionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,8 +207,7 @@ class CatchUpTest {
     }
 
     /** A store that counts commits, written documents and loaded keys, and fails from its {@code dieAt}th commit. */
-    private static final class CountingStore implements ProjectionStore {
-        private final ProjectionStore store;
+    private static final class CountingStore extends ForwardingProjectionStore {
         private final int dieAt;
         final AtomicLong commits = new AtomicLong();
         final AtomicLong writes = new AtomicLong();
@@ -215,7 +215,7 @@ class CatchUpTest {
         Runnable onCommit = () -> { };
 
         CountingStore(ProjectionStore store, int dieAt) {
-            this.store = store;
+            super(store);
             this.dieAt = dieAt;
         }
 
@@ -226,11 +226,6 @@ class CatchUpTest {
         }
 
         @Override
-        public Future<Page<Document>> query(String tenant, String collection, DocumentQuery query) {
-            return store.query(tenant, collection, query);
-        }
-
-        @Override
         public Future<Void> commit(ProjectionCommit commit) {
             onCommit.run();
             if (commits.incrementAndGet() >= dieAt) {
@@ -238,16 +233,6 @@ class CatchUpTest {
             }
             writes.addAndGet(commit.changes().size());
             return store.commit(commit);
-        }
-
-        @Override
-        public Future<Long> checkpoint(String projection) {
-            return store.checkpoint(projection);
-        }
-
-        @Override
-        public Future<Void> close() {
-            return store.close();
         }
     }
 

@@ -2,18 +2,13 @@ package io.whizbang.runtime;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.whizbang.projection.Document;
-import io.whizbang.projection.DocumentKey;
-import io.whizbang.projection.DocumentQuery;
 import io.whizbang.projection.DroppableCollections;
-import io.whizbang.projection.Page;
 import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projection.spi.ForwardingProjectionStore;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,11 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A memory projection store whose commits of chosen projections a test holds back (a slow or hung database) or
  * fails (a broken one).
  */
-final class GatedStore implements ProjectionStore, DroppableCollections {
-    private final ProjectionStore store = ProjectionStore.memory();
+final class GatedStore extends ForwardingProjectionStore implements DroppableCollections {
     private final Set<String> closed = ConcurrentHashMap.newKeySet();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final List<Runnable> held = new ArrayList<>();
+
+    GatedStore() {
+        super(ProjectionStore.memory());
+    }
 
     /** Holds the commits of the projection back until it is opened. */
     void close(String projection) {
@@ -65,16 +63,6 @@ final class GatedStore implements ProjectionStore, DroppableCollections {
     }
 
     @Override
-    public Future<Map<DocumentKey, Document>> load(Collection<DocumentKey> keys) {
-        return store.load(keys);
-    }
-
-    @Override
-    public Future<Page<Document>> query(String tenant, String collection, DocumentQuery query) {
-        return store.query(tenant, collection, query);
-    }
-
-    @Override
     public Future<Void> commit(ProjectionCommit commit) {
         if (failing.contains(commit.projection())) {
             return Future.failedFuture(new IllegalStateException("the disk of " + commit.projection() + " is gone"));
@@ -90,17 +78,7 @@ final class GatedStore implements ProjectionStore, DroppableCollections {
     }
 
     @Override
-    public Future<Long> checkpoint(String projection) {
-        return store.checkpoint(projection);
-    }
-
-    @Override
     public Future<Void> dropCollection(String collection) {
         return ((DroppableCollections) store).dropCollection(collection);
-    }
-
-    @Override
-    public Future<Void> close() {
-        return store.close();
     }
 }

@@ -3,10 +3,9 @@ package io.whizbang.benchmarks.projections;
 import io.vertx.core.Future;
 import io.whizbang.projection.Document;
 import io.whizbang.projection.DocumentKey;
-import io.whizbang.projection.DocumentQuery;
-import io.whizbang.projection.Page;
 import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projection.spi.ForwardingProjectionStore;
 
 import java.util.Collection;
 import java.util.Map;
@@ -16,14 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * A store that adds up how long its loads and commits take, to say where a catch-up's time goes; a perspective that
  * catches up fills its next window while one commits, so the sums overlap the rest of the wall time.
  */
-final class TimedStore implements ProjectionStore {
-    private final ProjectionStore store;
+final class TimedStore extends ForwardingProjectionStore {
     private final AtomicLong loadNanos = new AtomicLong();
     private final AtomicLong commitNanos = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
 
     TimedStore(ProjectionStore store) {
-        this.store = store;
+        super(store);
     }
 
     long loadNanos() {
@@ -45,26 +43,11 @@ final class TimedStore implements ProjectionStore {
     }
 
     @Override
-    public Future<Page<Document>> query(String tenant, String collection, DocumentQuery query) {
-        return store.query(tenant, collection, query);
-    }
-
-    @Override
     public Future<Void> commit(ProjectionCommit commit) {
         long start = System.nanoTime();
         return store.commit(commit).onComplete(done -> {
             commitNanos.addAndGet(System.nanoTime() - start);
             commits.incrementAndGet();
         });
-    }
-
-    @Override
-    public Future<Long> checkpoint(String projection) {
-        return store.checkpoint(projection);
-    }
-
-    @Override
-    public Future<Void> close() {
-        return store.close();
     }
 }
