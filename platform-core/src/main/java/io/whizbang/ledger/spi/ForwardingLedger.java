@@ -1,7 +1,6 @@
 package io.whizbang.ledger.spi;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.whizbang.ledger.AppendResult;
 import io.whizbang.ledger.InboxEntry;
 import io.whizbang.ledger.Ledger;
@@ -11,18 +10,17 @@ import io.whizbang.ledger.StreamAppend;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.ledger.StreamInfo;
 import io.whizbang.ledger.StreamSlice;
-import io.whizbang.ledger.Subscription;
 import io.whizbang.outbox.Outbox;
 import io.whizbang.outbox.OutboxMessage;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * A ledger that hands every call to another one; a wrapper that changes a few calls (timing appends, adding an
- * inbox entry) extends it and overrides just those.
+ * inbox entry) extends it and overrides just those. Subscriptions are not handed on: they are built on this ledger's
+ * own {@code readAll} and {@code onAppend}, so a wrapper that changes those changes what its subscribers see too.
  */
 public abstract class ForwardingLedger implements Ledger {
     /** The ledger every call goes to. */
@@ -90,12 +88,6 @@ public abstract class ForwardingLedger implements Ledger {
     @Override
     public Runnable onAppend(Runnable listener) {
         return ledger.onAppend(listener);
-    }
-
-    @Override
-    public Subscription subscribe(Vertx vertx, long afterPosition, int batchSize,
-                                  Function<List<RecordedEvent>, Future<Void>> handler) {
-        return ledger.subscribe(vertx, afterPosition, batchSize, handler);
     }
 
     @Override
