@@ -1,6 +1,7 @@
 package io.whizbang.projections;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -88,6 +89,8 @@ class ProjectionVerticleTest {
     @Test
     void undeployStopsThePerspectives(Vertx vertx, VertxTestContext ctx) {
         vertx.deployVerticle(verticle)
+                // a perspective subscribes once its catch-up (of nothing here) is done, just after the start
+                .compose(deployed -> listenersReach(vertx, 1).map(deployed))
                 .compose(deployed -> {
                     ctx.verify(() -> assertThat(ledger.listeners()).as("one subscription per perspective")
                             .isEqualTo(1));
@@ -123,5 +126,17 @@ class ProjectionVerticleTest {
                     assertThat(json.getInteger("deposits")).isEqualTo(2);
                     ctx.completeNow();
                 })));
+    }
+
+    /** Completes once the ledger has this many listeners, checking every millisecond. */
+    private Future<Void> listenersReach(Vertx vertx, int count) {
+        Promise<Void> reached = Promise.promise();
+        vertx.setPeriodic(0, 1, timer -> {
+            if (ledger.listeners() == count) {
+                vertx.cancelTimer(timer);
+                reached.tryComplete();
+            }
+        });
+        return reached.future();
     }
 }
