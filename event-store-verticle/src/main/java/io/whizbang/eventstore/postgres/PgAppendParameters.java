@@ -11,12 +11,15 @@ import io.whizbang.outbox.OutboxMessage;
 import java.util.List;
 import java.util.UUID;
 
-/** The parameters of {@code PgStatements#append} for the appends of one transaction: its 21 arrays. */
+/**
+ * The parameters of {@code PgStatements#append} for the appends of one transaction: its 22 arrays and the
+ * announcement.
+ */
 final class PgAppendParameters {
     private PgAppendParameters() {
     }
 
-    static Tuple of(List<PgAppender.QueuedAppend> batch) {
+    static Tuple of(List<PgAppender.QueuedAppend> batch, String announcement) {
         int streams = 0;
         int events = 0;
         int messages = 0;
@@ -31,6 +34,7 @@ final class PgAppendParameters {
         String[] tenants = new String[streams];
         String[] names = new String[streams];
         Long[] expected = new Long[streams];
+        Integer[] counts = new Integer[streams];
         Integer[] eventStream = new Integer[events];
         Long[] place = new Long[events];
         UUID[] ids = new UUID[events];
@@ -60,6 +64,7 @@ final class PgAppendParameters {
                 tenants[s] = stream.tenant();
                 names[s] = stream.stream().value();
                 expected[s] = stream.expected() instanceof ExpectedVersion.Exactly exactly ? exactly.version() : -1L;
+                counts[s] = stream.events().size();
                 s++;
                 long p = 0;
                 for (EventData event : stream.events()) {
@@ -93,12 +98,13 @@ final class PgAppendParameters {
         }
         return Tuple.tuple()
                 .addArrayOfInteger(streamAppend).addArrayOfString(tenants).addArrayOfString(names)
-                .addArrayOfLong(expected)
+                .addArrayOfLong(expected).addArrayOfInteger(counts)
                 .addArrayOfInteger(eventStream).addArrayOfLong(place).addArrayOfUUID(ids).addArrayOfString(types)
                 .addArrayOfInteger(schemaVersions).addArrayOfJsonObject(payloads).addArrayOfJsonObject(metadata)
                 .addArrayOfInteger(messageAppend).addArrayOfUUID(messageIds).addArrayOfString(messageTenants)
                 .addArrayOfString(destinations).addArrayOfString(keys).addArrayOfJsonObject(messagePayloads)
                 .addArrayOfJsonObject(headers)
-                .addArrayOfInteger(receivedAppend).addArrayOfUUID(receivedIds).addArrayOfString(receivedTenants);
+                .addArrayOfInteger(receivedAppend).addArrayOfUUID(receivedIds).addArrayOfString(receivedTenants)
+                .addString(announcement);
     }
 }

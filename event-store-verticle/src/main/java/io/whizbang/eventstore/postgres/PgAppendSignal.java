@@ -4,42 +4,110 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 /**
- * Tells the other nodes that appends committed: a {@code NOTIFY <schema>_appended} at most every
- * {@link #WINDOW_MILLIS}, sent that long after the first commit it covers, so it covers every commit before it. A
- * notification per commit would cost the server a wake-up of every listening session per append; this costs one per
- * window, and the other nodes' subscriptions hear of an append at most a window later. (This node's own listeners
- * are woken by the append itself.)
+ * Tells the other nodes that appends committed, on {@code <schema>_appended}, with this node's id as the payload (so
+ * this node's own listener, already woken by the append itself, can ignore it).
+ *
+ * <p>Not every commit is announced: that would cost the server a wake-up of every listening session per append. A
+ * commit is announced by an append transaction that starts {@link #CARRY_AFTER_NANOS} or more after it (the
+ * transaction notifies as part of its own commit, which covers every commit before it), or, when no such transaction
+ * comes, by a {@code NOTIFY} of its own {@link #WINDOW_MILLIS} after it. So other nodes hear of an append within a
+ * few milliseconds, and under load no transaction (nor log flush: a {@code NOTIFY} takes a transaction id,
+ * so its commit waits for the disk) is spent on announcing.
  */
 final class PgAppendSignal {
-    /** The longest a commit waits to be announced. */
+    /** The longest a commit waits before a notification of its own is sent for it. */
     static final long WINDOW_MILLIS = 2;
+    /** How old the oldest unannounced commit is before the next append transaction announces it. */
+    static final long CARRY_AFTER_NANOS = WINDOW_MILLIS * 500_000;
 
     private final Vertx vertx;
     private final Pool pool;
+    private final String node;
     private final String notify;
-    private boolean scheduled;
+    /** When the oldest commit not yet announced was seen (System.nanoTime), or -1 when there is none. */
+    private long unannouncedSince = -1;
+    /** How many commits were seen; tells whether one was seen while an announcing transaction was in flight. */
+    private long commits;
+    /** While an announcing transaction is in flight: how many commits had been seen when it started; else -1. */
+    private long carriedUpTo = -1;
+    private boolean timerSet;
 
-    PgAppendSignal(Vertx vertx, Pool pool, PgStatements sql) {
+    /**
+     * @param node this node's id, the notifications' payload: a string PostgreSQL may quote as a literal (a UUID)
+     */
+    PgAppendSignal(Vertx vertx, Pool pool, PgStatements sql, String node) {
         this.vertx = vertx;
         this.pool = pool;
-        this.notify = sql.notifyAppended;
+        this.node = node;
+        this.notify = sql.notifyAppended + ", '" + node + "'";
     }
 
-    /** A commit happened: announce it with the next notification. */
-    void committed() {
-        synchronized (this) {
-            if (scheduled) {
-                return;
-            }
-            scheduled = true;
+    /**
+     * What the append transaction about to start announces: this node's id when it should announce the commits
+     * before it, otherwise null. The outcome must be reported with {@link #ended}.
+     */
+    synchronized String announcement() {
+        if (unannouncedSince < 0 || carriedUpTo >= 0 || System.nanoTime() - unannouncedSince < CARRY_AFTER_NANOS) {
+            return null;
         }
-        vertx.setTimer(WINDOW_MILLIS, timer -> {
-            synchronized (this) {
-                scheduled = false;
+        carriedUpTo = commits;
+        return node;
+    }
+
+    /**
+     * An append transaction ended.
+     *
+     * @param committed whether it committed
+     * @param announced whether it carried the announcement ({@link #announcement} gave it one)
+     */
+    void ended(boolean committed, boolean announced) {
+        boolean arm;
+        synchronized (this) {
+            if (announced) {
+                // Commits seen while it was in flight may have committed after it: they stay unannounced.
+                if (committed && commits == carriedUpTo) {
+                    unannouncedSince = -1;
+                }
+                carriedUpTo = -1;
             }
+            if (committed && !announced) {
+                commits++;
+                if (unannouncedSince < 0) {
+                    unannouncedSince = System.nanoTime();
+                }
+            }
+            arm = unannouncedSince >= 0 && !timerSet;
+            timerSet |= arm;
+        }
+        if (arm) {
+            vertx.setTimer(WINDOW_MILLIS, timer -> windowEnded());
+        }
+    }
+
+    /**
+     * A window after a commit: announces what is still unannounced with a notification of its own, unless an
+     * announcing transaction is in flight or the oldest unannounced commit is too young to be due (then it looks
+     * again a little later).
+     */
+    private void windowEnded() {
+        boolean send;
+        boolean wait;
+        synchronized (this) {
+            send = unannouncedSince >= 0 && carriedUpTo < 0
+                    && System.nanoTime() - unannouncedSince >= CARRY_AFTER_NANOS;
+            if (send) {
+                unannouncedSince = -1;
+            }
+            wait = unannouncedSince >= 0;
+            timerSet = wait;
+        }
+        if (send) {
             // Sent after the commits it covers: a node woken by it reads them. When the server is away, the next
             // append announces them, and a reconnected listener wakes its listeners anyway.
             pool.query(notify).execute();
-        });
+        }
+        if (wait) {
+            vertx.setTimer(CARRY_AFTER_NANOS / 1_000_000, timer -> windowEnded());
+        }
     }
 }

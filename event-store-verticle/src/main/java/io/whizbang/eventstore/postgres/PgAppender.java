@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.whizbang.error.ConcurrencyException;
 import io.whizbang.error.PermanentException;
 import io.whizbang.ledger.AlreadyHandledException;
@@ -67,12 +66,13 @@ final class PgAppender {
     /** Whether the gathering time is up: the next transaction goes with what waits. */
     private boolean gathered;
 
-    PgAppender(Vertx vertx, Pool pool, PgStatements sql, int maxEventBytes, String store) {
+    /** @param node this node's id, which its notifications carry (see {@link PgAppendSignal}) */
+    PgAppender(Vertx vertx, Pool pool, PgStatements sql, int maxEventBytes, String store, String node) {
         this.vertx = vertx;
         this.pool = pool;
         this.sql = sql;
         this.repeats = new PgRepeats(pool, sql, store);
-        this.signal = new PgAppendSignal(vertx, pool, sql);
+        this.signal = new PgAppendSignal(vertx, pool, sql, node);
         this.maxEventBytes = maxEventBytes;
         this.store = store;
     }
@@ -131,7 +131,7 @@ final class PgAppender {
             answeredLast = 0;
             batch = nextBatch();
         }
-        PgAppendTransaction.run(pool, sql, batch).onComplete(done -> {
+        transaction(batch).onComplete(done -> {
             synchronized (this) {
                 inFlight--;
                 answeredLast = batch.size();
@@ -174,10 +174,12 @@ final class PgAppender {
         }
         PgAppendTransaction.Outcome outcome = done.result();
         if (outcome.committed()) {
-            signal.committed();
-            Iterator<Row> answers = outcome.answers().iterator();
-            for (QueuedAppend append : batch) {
-                append.complete(written(append, answers.next()));
+            PgAppendTransaction.Answer answer = outcome.answer();
+            int stream = 0;
+            for (int a = 0; a < batch.size(); a++) {
+                QueuedAppend append = batch.get(a);
+                append.complete(written(append, answer, a, stream));
+                stream += append.appends().size();
             }
         } else if (batch.size() == 1) {
             batch.get(0).complete(refused(batch.get(0), outcome.failure()));
@@ -188,28 +190,38 @@ final class PgAppender {
     }
 
     private void writeAlone(QueuedAppend append) {
-        PgAppendTransaction.run(pool, sql, List.of(append)).onComplete(done -> settle(List.of(append), done));
+        transaction(List.of(append)).onComplete(done -> settle(List.of(append), done));
     }
 
-    /** The outcome of an append whose statement ran and whose transaction committed. */
-    private Future<AppendResult> written(QueuedAppend queued, Row row) {
+    /** Runs one append transaction, announcing earlier commits with it when they are due (see {@link PgAppendSignal}). */
+    private Future<PgAppendTransaction.Outcome> transaction(List<QueuedAppend> batch) {
+        String announcement = signal.announcement();
+        return PgAppendTransaction.run(pool, sql, batch, announcement)
+                .andThen(done -> signal.ended(done.succeeded() && done.result().committed(), announcement != null));
+    }
+
+    /**
+     * The outcome of an append whose statement ran and whose transaction committed: the {@code index}th of its
+     * transaction, whose streams start at {@code firstStream} among the transaction's.
+     */
+    private Future<AppendResult> written(QueuedAppend queued, PgAppendTransaction.Answer answer, int index,
+                                         int firstStream) {
         List<StreamAppend> appends = queued.appends();
-        Long[] before = row.getArrayOfLongs("versions");
-        if (row.getBoolean("handled")) {
+        if (answer.handled()[index]) {
             return Future.failedFuture(AlreadyHandledException.of(queued.received()));
         }
-        if (!row.getBoolean("ok")) {
+        if (!answer.ok()[index]) {
             return repeats.original(appends)
                     .compose(original -> original != null ? Future.succeededFuture(original)
-                            : Future.failedFuture(conflict(appends, before)));
+                            : Future.failedFuture(conflict(appends, answer.versions(), firstStream)));
         }
         List<AppendResult.StreamVersion> versions = new ArrayList<>(appends.size());
         for (int i = 0; i < appends.size(); i++) {
             StreamAppend append = appends.get(i);
             versions.add(new AppendResult.StreamVersion(append.tenant(), append.stream(),
-                    before[i] + append.events().size()));
+                    answer.versions()[firstStream + i] + append.events().size()));
         }
-        return Future.succeededFuture(new AppendResult(versions, row.getLong("last_position")));
+        return Future.succeededFuture(new AppendResult(versions, answer.lastPositions()[index]));
     }
 
     /** The outcome of an append that ran alone and whose transaction the server rolled back. */
@@ -236,12 +248,13 @@ final class PgAppender {
         return Future.failedFuture(PgErrors.map(failure, store));
     }
 
-    private static ConcurrencyException conflict(List<StreamAppend> appends, Long[] current) {
+    private static ConcurrencyException conflict(List<StreamAppend> appends, Long[] current, int firstStream) {
         for (int i = 0; i < appends.size(); i++) {
             StreamAppend append = appends.get(i);
-            if (!append.expected().matches(current[i])) {
+            long version = current[firstStream + i];
+            if (!append.expected().matches(version)) {
                 return ConcurrencyException.conflict(append.tenant(), append.stream().value(),
-                        append.expected().toString(), current[i]);
+                        append.expected().toString(), version);
             }
         }
         throw new IllegalStateException("the append was refused although every expected version matches");

@@ -36,7 +36,8 @@ final class PgMigrations {
             new Migration(1, "ledger"),
             new Migration(2, "row_level_security"),
             new Migration(3, "inbox"),
-            new Migration(4, "positions_at_append"));
+            new Migration(4, "positions_at_append"),
+            new Migration(5, "cheaper_append"));
 
     /**
      * One script.

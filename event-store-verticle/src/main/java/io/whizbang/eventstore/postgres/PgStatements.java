@@ -9,9 +9,9 @@ final class PgStatements {
             + " payload, metadata, recorded_at";
 
     /**
-     * The appends of one append transaction, in one call of {@code <schema>.append_events} (see migration V4): one
-     * statement, so its own transaction. Answers one row per append, in order: {@code ok}, {@code handled},
-     * {@code versions} and {@code last_position}.
+     * The appends of one append transaction, in one call of {@code <schema>.append_events} (see migration V5): one
+     * statement, so its own transaction. Answers one row of arrays: {@code ok}, {@code handled} and
+     * {@code last_positions} per append, {@code versions} per stream.
      */
     final String append;
     /** Wakes the {@code <schema>_appended} listeners of every node. */
@@ -43,8 +43,8 @@ final class PgStatements {
 
     PgStatements(String schema) {
         String events = schema + ".events";
-        append = "SELECT append_no, ok, handled, versions, last_position FROM " + schema + ".append_events($1, $2,"
-                + " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
+        append = "SELECT ok, handled, versions, last_positions FROM " + schema + ".append_events($1, $2, $3, $4,"
+                + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)";
         notifyAppended = "NOTIFY " + schema + "_appended";
         markHandled = "INSERT INTO " + schema + ".inbox (message_id, tenant) VALUES ($1, $2)"
                 + " ON CONFLICT (message_id) DO NOTHING RETURNING 1";

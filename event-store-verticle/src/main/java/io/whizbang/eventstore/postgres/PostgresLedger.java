@@ -35,8 +35,8 @@ import java.util.UUID;
  * a time, across every node) from before they read the head until they commit, and number their events densely
  * after it: positions become visible in their order, so {@link #readAll} never passes an event that commits late.
  * The appends that arrive while a transaction is in flight share the next one, and its commit (see
- * {@code PgAppender}). Each commit notifies {@code <schema>_appended}, which wakes {@link #onAppend} listeners on
- * every node.
+ * {@code PgAppender}). A commit wakes this node's {@link #onAppend} listeners at once, and those of the other nodes
+ * by a notification on {@code <schema>_appended} within a few milliseconds ({@code PgAppendSignal}).
  *
  * <p><b>Tenancy.</b> Every statement on a stream names its tenant. Row-level security is the second wall: every role
  * but the tables' owner sees only the rows of the tenant its session is bound to ({@code SET whizbang.tenant}). The
@@ -76,8 +76,10 @@ public final class PostgresLedger implements Ledger {
                 .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }).close())
                 .using(vertx)
                 .build();
-        this.appender = new PgAppender(vertx, pool, sql, options.getMaxEventBytes(), store);
-        this.notifications = new PgNotifications(vertx, options.connectOptions(), options.getSchema(),
+        // Names this ledger in its notifications, so that its own listener, woken by the appends, skips them.
+        String node = UUID.randomUUID().toString();
+        this.appender = new PgAppender(vertx, pool, sql, options.getMaxEventBytes(), store, node);
+        this.notifications = new PgNotifications(vertx, options.connectOptions(), options.getSchema(), node,
                 options.getMaxReconnectDelayMillis(), listeners::fire);
         this.outbox = new PgOutbox(pool, sql, store);
         this.snapshots = new PgSnapshots(pool, sql, store);

@@ -47,7 +47,8 @@ class MigrationIT {
                         assertThat(ledgers).hasSize(4);
                         assertThat(row.getLong("schemas")).isEqualTo(1);
                         assertThat(row.getLong("events_tables")).isEqualTo(1);
-                        assertThat(row.getString("versions")).isEqualTo("1,2,3,4");
+                        assertThat(row.getString("versions")).isEqualTo(String.join(",",
+                                versions().stream().map(String::valueOf).toList()));
                     });
                     return Future.all(ledgers.stream().map(PostgresLedger::close).toList());
                 })
@@ -62,7 +63,7 @@ class MigrationIT {
                 + schema + ".schema_migrations";
         PgMigrations.migrate(vertx, options.connectOptions(), schema)
                 .compose(first -> {
-                    ctx.verify(() -> assertThat(first).containsExactly(1, 2, 3, 4));
+                    ctx.verify(() -> assertThat(first).containsExactlyElementsOf(versions()));
                     return sql(vertx, options.connectOptions(), applied);
                 })
                 .compose(before -> PgMigrations.migrate(vertx, options.connectOptions(), schema)
@@ -115,5 +116,10 @@ class MigrationIT {
                 .compose(connection -> connection.query(statement).execute()
                         .map(rows -> rows.size() == 0 ? null : rows.iterator().next())
                         .eventually(connection::close));
+    }
+
+    /** Every migration's version, in order. */
+    private static List<Integer> versions() {
+        return PgMigrations.ALL.stream().map(PgMigrations.Migration::version).toList();
     }
 }

@@ -1,0 +1,69 @@
+package io.whizbang.eventstore.postgres;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import io.whizbang.ledger.EventData;
+import io.whizbang.ledger.ExpectedVersion;
+import io.whizbang.ledger.StreamAppend;
+import io.whizbang.ledger.StreamId;
+import io.whizbang.message.MessageIds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two nodes on one database: an append on one wakes the other's append listeners (a subscription there reads on),
+ * and a node's own announcements do not wake its listeners a second time.
+ */
+@ExtendWith(VertxExtension.class)
+class AppendAnnouncementsIT {
+    /** How long after the second wake-up a third would have shown (notifications arrive in order, at once). */
+    private static final long SETTLE_MILLIS = 300;
+
+    @Test
+    @Timeout(value = 1, timeUnit = TimeUnit.MINUTES)
+    void anAppendWakesTheOtherNodesListenersAndItsOwnOnlyOnce(Vertx vertx, VertxTestContext ctx) {
+        PostgresLedgerOptions options = PostgresServer.get().freshOptions();
+        PostgresLedger.connect(vertx, options).compose(a -> PostgresLedger.connect(vertx, options).compose(b -> {
+            AtomicInteger wokenA = new AtomicInteger();
+            Promise<Void> bHeardA = Promise.promise();
+            Promise<Void> aHeardB = Promise.promise();
+            a.onAppend(() -> {
+                if (wokenA.incrementAndGet() == 2) {
+                    aHeardB.tryComplete();
+                }
+            });
+            b.onAppend(bHeardA::tryComplete);
+            // B appends only once it heard of A's append, so A's own announcement, committed before it, reaches A's
+            // listening connection before B's. Were it not skipped, A would be woken a third time, right after the
+            // second: the count is read a moment after the second wake-up, for that third to show.
+            return a.append(List.of(append("A")))
+                    .compose(written -> bHeardA.future())
+                    .compose(heard -> b.append(List.of(append("B"))))
+                    .compose(written -> aHeardB.future())
+                    .compose(heard -> vertx.timer(SETTLE_MILLIS))
+                    .map(settled -> wokenA.get())
+                    .eventually(() -> Future.join(a.close(), b.close()));
+        })).onComplete(ctx.succeeding(woken -> ctx.verify(() -> {
+            // Once by its own append, once by B's announcement; not by its own announcement.
+            assertThat(woken).isEqualTo(2);
+            ctx.completeNow();
+        })));
+    }
+
+    private static StreamAppend append(String node) {
+        return new StreamAppend("acme", StreamId.of("Order", node), ExpectedVersion.noStream(),
+                List.of(new EventData(MessageIds.next(), "Placed", 1, new JsonObject().put("node", node),
+                        new JsonObject())));
+    }
+}
