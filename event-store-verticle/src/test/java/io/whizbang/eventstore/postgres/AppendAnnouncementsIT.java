@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.Pool;
 import io.whizbang.ledger.EventData;
 import io.whizbang.ledger.ExpectedVersion;
 import io.whizbang.ledger.StreamAppend;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two nodes on one database: an append on one wakes the other's append listeners (a subscription there reads on),
- * and a node's own announcements do not wake its listeners a second time.
+ * and a node's own announcements do not wake its listeners a second time. An append transaction asked to announce
+ * notifies with its own commit.
  */
 @ExtendWith(VertxExtension.class)
 class AppendAnnouncementsIT {
@@ -59,6 +63,32 @@ class AppendAnnouncementsIT {
             assertThat(woken).isEqualTo(2);
             ctx.completeNow();
         })));
+    }
+
+    @Test
+    @Timeout(value = 1, timeUnit = TimeUnit.MINUTES)
+    void anAppendTransactionAskedToAnnounceNotifiesWithItsCommit(Vertx vertx, VertxTestContext ctx) {
+        PostgresLedgerOptions options = PostgresServer.get().freshOptions();
+        Promise<String> heard = Promise.promise();
+        PgSubscriber listener = PgSubscriber.subscriber(vertx, options.connectOptions());
+        listener.channel(options.getSchema() + "_appended").handler(heard::tryComplete);
+        Pool pool = PgBuilder.pool().connectingTo(options.connectOptions()).using(vertx).build();
+        PgAppender.QueuedAppend queued = new PgAppender.QueuedAppend(List.of(append("carried")), List.of(), null,
+                vertx.getOrCreateContext());
+        // The ledger creates the schema; the transaction is then run as the appender runs it, asked to announce.
+        PostgresLedger.connect(vertx, options)
+                .compose(ledger -> listener.connect()
+                        .compose(listening -> PgAppendTransaction.run(pool, new PgStatements(options.getSchema()),
+                                List.of(queued), "node-42"))
+                        .compose(outcome -> {
+                            ctx.verify(() -> assertThat(outcome.committed()).isTrue());
+                            return heard.future();
+                        })
+                        .eventually(() -> Future.join(ledger.close(), listener.close(), pool.close())))
+                .onComplete(ctx.succeeding(payload -> ctx.verify(() -> {
+                    assertThat(payload).isEqualTo("node-42");
+                    ctx.completeNow();
+                })));
     }
 
     private static StreamAppend append(String node) {
