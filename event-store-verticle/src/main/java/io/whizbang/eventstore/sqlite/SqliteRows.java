@@ -7,6 +7,8 @@ import io.whizbang.ledger.StreamId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,11 +22,27 @@ final class SqliteRows {
     private SqliteRows() {
     }
 
-    /** The event in the current row of a query selecting {@link #EVENT_COLUMNS}. */
-    static RecordedEvent event(ResultSet row) throws SQLException {
-        return new RecordedEvent(row.getLong(1), row.getString(2), StreamId.parse(row.getString(3)), row.getLong(4),
-                UUID.fromString(row.getString(5)), row.getString(6), row.getInt(7), new JsonObject(row.getString(8)),
-                new JsonObject(row.getString(9)), instant(row.getLong(10)));
+    /**
+     * The events in the rows of a query selecting {@link #EVENT_COLUMNS}, in their order; the payloads and metadata
+     * of them all are decoded together once every row is read.
+     */
+    static List<RecordedEvent> events(ResultSet rows) throws SQLException {
+        List<Row> read = new ArrayList<>();
+        JsonPage json = new JsonPage();
+        while (rows.next()) {
+            read.add(new Row(rows.getLong(1), rows.getString(2), StreamId.parse(rows.getString(3)), rows.getLong(4),
+                    UUID.fromString(rows.getString(5)), rows.getString(6), rows.getInt(7), instant(rows.getLong(10))));
+            json.add(rows.getBytes(8));
+            json.add(rows.getBytes(9));
+        }
+        List<JsonObject> objects = json.decode();
+        List<RecordedEvent> events = new ArrayList<>(read.size());
+        for (int i = 0; i < read.size(); i++) {
+            Row row = read.get(i);
+            events.add(new RecordedEvent(row.position, row.tenant, row.stream, row.version, row.eventId, row.type,
+                    row.schemaVersion, objects.get(2 * i), objects.get(2 * i + 1), row.recordedAt));
+        }
+        return events;
     }
 
     /** The instant as microseconds since the epoch. */
@@ -35,5 +53,10 @@ final class SqliteRows {
     /** The instant of microseconds since the epoch. */
     static Instant instant(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
+    /** The columns of an event row but its JSON, until the JSON of the page is decoded. */
+    private record Row(long position, String tenant, StreamId stream, long version, UUID eventId, String type,
+                       int schemaVersion, Instant recordedAt) {
     }
 }
