@@ -1,5 +1,6 @@
 package io.whizbang.benchmarks.projections;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -9,19 +10,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The CPU time the JVM's threads used between two snapshots, grouped by thread name without its number: what a
- * run costs in CPU, which the wall time of a shared machine does not say (another process's load stretches the wall
- * time, not the CPU time).
+ * The CPU time the JVM's threads used between two snapshots, grouped by thread name without its number, and the
+ * time the garbage collectors report: what a run costs in CPU, which the wall time of a shared machine does not say
+ * (another process's load stretches the wall time more than the CPU time).
  */
 final class ThreadCpu {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Map<Long, Long> nanosById;
     private final Map<Long, String> groupById;
+    private final long gcMillis;
+    private final long gcCount;
 
-    private ThreadCpu(Map<Long, Long> nanosById, Map<Long, String> groupById) {
+    private ThreadCpu(Map<Long, Long> nanosById, Map<Long, String> groupById, long gcMillis, long gcCount) {
         this.nanosById = nanosById;
         this.groupById = groupById;
+        this.gcMillis = gcMillis;
+        this.gcCount = gcCount;
     }
 
     /** The CPU time of every live thread now. */
@@ -38,7 +43,13 @@ final class ThreadCpu {
                 groups.put(info.getThreadId(), info.getThreadName().replaceAll("-?\\d+$", ""));
             }
         }
-        return new ThreadCpu(nanos, groups);
+        long gcMillis = 0;
+        long gcCount = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMillis += Math.max(0, collector.getCollectionTime());
+            gcCount += Math.max(0, collector.getCollectionCount());
+        }
+        return new ThreadCpu(nanos, groups, gcMillis, gcCount);
     }
 
     /**
@@ -60,6 +71,9 @@ final class ThreadCpu {
                 .forEach(group -> text.append(String.format(Locale.ROOT, " %s %.2f,", group.getKey(),
                         group.getValue() / 1e3 / events)));
         text.setLength(text.length() - 1);
+        // the collectors' own threads are not Java threads: their time is told apart, as the JVM reports it
+        text.append(String.format(Locale.ROOT, "; garbage collection %.2f s in %d collections", (gcMillis
+                - earlier.gcMillis) / 1e3, gcCount - earlier.gcCount));
         return text.toString();
     }
 }

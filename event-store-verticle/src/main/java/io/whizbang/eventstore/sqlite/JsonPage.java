@@ -28,6 +28,7 @@ final class JsonPage {
     // comments are left out: a comment could run from one text into the next, which the fallback then judges
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final byte NEXT = '\n';
+    private static final int SMALL_OBJECT = 4;
 
     private byte[] texts = new byte[8192];
     private int length;
@@ -89,7 +90,8 @@ final class JsonPage {
     }
 
     private static Map<String, Object> object(JsonParser parser) throws IOException {
-        Map<String, Object> object = new LinkedHashMap<>();
+        // sized for the few fields of an event or its metadata: a page's maps live until its events are handled
+        Map<String, Object> object = new LinkedHashMap<>(SMALL_OBJECT);
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             parser.nextToken();
             object.put(name, value(parser));

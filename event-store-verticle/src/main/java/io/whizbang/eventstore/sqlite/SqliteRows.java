@@ -29,9 +29,17 @@ final class SqliteRows {
     static List<RecordedEvent> events(ResultSet rows) throws SQLException {
         List<Row> read = new ArrayList<>();
         JsonPage json = new JsonPage();
+        Row previous = null;
         while (rows.next()) {
-            read.add(new Row(rows.getLong(1), rows.getString(2), StreamId.parse(rows.getString(3)), rows.getLong(4),
-                    UUID.fromString(rows.getString(5)), rows.getString(6), rows.getInt(7), instant(rows.getLong(10))));
+            // a value equal to the row before's is kept once: the events of a page live until they are handled
+            String tenant = same(rows.getString(2), previous == null ? null : previous.tenant);
+            StreamId stream = StreamId.parse(rows.getString(3));
+            String type = same(rows.getString(6), previous == null ? null : previous.type);
+            Instant at = instant(rows.getLong(10));
+            Instant recorded = previous != null && previous.recordedAt.equals(at) ? previous.recordedAt : at;
+            previous = new Row(rows.getLong(1), tenant, stream, rows.getLong(4), UUID.fromString(rows.getString(5)),
+                    type, rows.getInt(7), recorded);
+            read.add(previous);
             json.add(rows.getBytes(8));
             json.add(rows.getBytes(9));
         }
@@ -43,6 +51,10 @@ final class SqliteRows {
                     row.schemaVersion, objects.get(2 * i), objects.get(2 * i + 1), row.recordedAt));
         }
         return events;
+    }
+
+    private static String same(String value, String before) {
+        return value != null && value.equals(before) ? before : value;
     }
 
     /** The instant as microseconds since the epoch. */
