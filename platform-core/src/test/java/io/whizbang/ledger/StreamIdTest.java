@@ -25,7 +25,8 @@ class StreamIdTest {
 
     @Test
     void categoryThatIsEmptyTooLongOrHasOtherCharactersIsRejected() {
-        for (String category : new String[] {"", "a".repeat(65), "Or der", "Order!", "Ordér", "Order/1", "Ord\u0000"}) {
+        String[] rejected = {"", "a".repeat(65), "Or der", "Order!", "Ordér", "Order/1", "Ord\u0000"};
+        for (String category : rejected) {
             assertThatThrownBy(() -> new StreamId(category, "1"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("must be 1-64 letters, digits, dots or underscores");

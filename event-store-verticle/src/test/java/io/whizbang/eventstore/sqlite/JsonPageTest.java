@@ -4,7 +4,9 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,7 @@ class JsonPageTest {
     }
 
     private static List<JsonObject> oneByOne(String... texts) {
-        return java.util.Arrays.stream(texts).map(JsonObject::new).toList();
+        return Arrays.stream(texts).map(JsonObject::new).toList();
     }
 
     @Test
@@ -37,7 +39,7 @@ class JsonPageTest {
 
         assertThat(page).isEqualTo(oneByOne(texts));
         assertThat(page.get(1).getValue("big")).isEqualTo(oneByOne(texts).get(1).getValue("big"));
-        assertThat(page.get(1).getValue("bigger")).isInstanceOf(java.math.BigInteger.class);
+        assertThat(page.get(1).getValue("bigger")).isInstanceOf(BigInteger.class);
         assertThat(page.get(3).getString("text")).isEqualTo("café über \"quoted\" \n \ud83d\ude00");
         assertThat(page.get(3).getInteger("same")).isEqualTo(2);
     }

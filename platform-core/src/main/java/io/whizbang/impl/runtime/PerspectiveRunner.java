@@ -58,7 +58,7 @@ import java.util.logging.Logger;
 public final class PerspectiveRunner<M> {
     private static final Logger LOG = Logger.getLogger(PerspectiveRunner.class.getName());
     private static final int MAX_ERROR_TEXT = 2000;
-    /** Pages read at a time while catching up: two keep both read connections of a driver's default pool busy. */
+    /** Pages asked for beyond the one a catch-up handles: two keep the SQLite ledger's two readers busy meanwhile. */
     private static final int PAGES_AHEAD = 2;
 
     private final Vertx vertx;

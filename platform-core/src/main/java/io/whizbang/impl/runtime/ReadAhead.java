@@ -31,8 +31,8 @@ final class ReadAhead {
     private int nextSize;
 
     /**
-     * Starts reading, after the position, the first page, of {@code firstPage} events, and the pages after it, up to
-     * {@code pagesAhead} pages at a time.
+     * Starts reading, after the position, the first page, of {@code firstPage} events, and the pages after it: the
+     * reads of {@code pagesAhead} pages are kept asked for beyond the page last handed out.
      */
     ReadAhead(Ledger ledger, long afterPosition, int firstPage, int mostPerPage, int pagesAhead) {
         this.ledger = ledger;
@@ -51,7 +51,7 @@ final class ReadAhead {
         return page;
     }
 
-    /** Asks for pages until as many as allowed are in flight, each checked against the page in front of it. */
+    /** Asks for pages until as many as allowed wait to be handed out, each checked against the page in front. */
     private void topUp() {
         while (ahead.size() < pagesAhead) {
             long after = nextAfter;
