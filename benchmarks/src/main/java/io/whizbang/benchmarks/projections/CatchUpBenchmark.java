@@ -73,12 +73,15 @@ public final class CatchUpBenchmark {
     }
 
     private static double baseline(Backend backend, int events, int batch) throws Exception {
+        ThreadCpu cpu = ThreadCpu.now();
         long start = System.nanoTime();
         long read = backend.rawRead(batch);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (read != events) {
             throw new IllegalStateException("the raw read saw " + read + " events, expected " + events);
         }
+        System.out.printf(Locale.ROOT, "  raw read %.1f s, CPU %s%n", seconds, ThreadCpu.now().perEventSince(cpu,
+                events));
         return read / seconds;
     }
 
@@ -87,11 +90,13 @@ public final class CatchUpBenchmark {
         try {
             TimedStore timed = new TimedStore(store);
             TimedLedger ledger = new TimedLedger(backend.ledger());
+            ThreadCpu cpu = ThreadCpu.now();
             long start = System.nanoTime();
             Projections projections = Bench.await(Projections.start(backend.vertx(), Bench.registry(),
                     ledger, timed, new ProjectionsOptions().setBatchSize(batch)));
             Bench.await(projections.caughtUp(events));
             long nanos = System.nanoTime() - start;
+            ThreadCpu used = ThreadCpu.now();
             double seconds = nanos / 1e9;
             Bench.await(projections.stop());
             // the perspective reads a page ahead and fills its next window while one commits: the parts overlap
@@ -101,6 +106,7 @@ public final class CatchUpBenchmark {
                     timed.loadNanos() / 1e6 / timed.commits(), 100.0 * timed.commitNanos() / nanos,
                     timed.commitNanos() / 1e6 / timed.commits(), 100.0 * ledger.readNanos() / nanos,
                     ledger.reads(), ledger.readNanos() / 1e6 / ledger.reads());
+            System.out.printf(Locale.ROOT, "  catch-up CPU %s%n", used.perEventSince(cpu, events));
             long onHand = Bench.totalOnHand(store);
             if (onHand != Bench.expectedOnHand(events)) {
                 throw new IllegalStateException("the read model holds " + onHand + " units, expected "

@@ -36,6 +36,8 @@ final class SqliteConnection implements AutoCloseable {
         config.setSynchronous(options.getSynchronous() == SqliteLedgerOptions.Synchronous.FULL
                 ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
+        // nothing reads generated keys; left on, the driver runs SELECT last_insert_rowid() after every INSERT
+        config.setGetGeneratedKeys(false);
         config.setBusyTimeout(options.getBusyTimeoutMillis());
         SqliteConnection opened = new SqliteConnection(config.createConnection("jdbc:sqlite:" + file));
         try {

@@ -186,9 +186,7 @@ public final class SqliteLedger implements Ledger {
                 query.setLong(3, from);
                 query.setLong(4, to);
                 try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(SqliteRows.event(rows));
-                    }
+                    events.addAll(SqliteRows.events(rows));
                 }
             }
             db.exec("COMMIT");
@@ -222,13 +220,9 @@ public final class SqliteLedger implements Ledger {
             PreparedStatement query = db.prepare(READ_ALL);
             query.setLong(1, afterPosition);
             query.setInt(2, Math.max(0, maxCount));
-            List<RecordedEvent> events = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    events.add(SqliteRows.event(rows));
-                }
+                return SqliteRows.events(rows);
             }
-            return events;
         });
     }
 

@@ -46,10 +46,8 @@ public final class EventRecords {
     public Envelope<Event> toEnvelope(RecordedEvent recorded) {
         Event payload = (Event) codecs.decode(recorded.type(), recorded.schemaVersion(), recorded.payload());
         JsonObject meta = recorded.metadata();
-        Set<String> scopes = new HashSet<>();
-        JsonArray scopeArray = meta.getJsonArray("scopes", new JsonArray());
-        scopeArray.forEach(scope -> scopes.add(String.valueOf(scope)));
-        Principal principal = new Principal(meta.getString("subject", "unknown"), recorded.tenant(), scopes);
+        Principal principal = new Principal(meta.getString("subject", "unknown"), recorded.tenant(),
+                scopes(meta.getJsonArray("scopes")));
         String causation = meta.getString("causationId");
         String timestamp = meta.getString("timestamp");
         return new Envelope<>(recorded.eventId(), UUID.fromString(meta.getString("correlationId",
@@ -57,6 +55,16 @@ public final class EventRecords {
                 recorded.tenant(), principal, meta.getString("traceparent"),
                 timestamp == null ? recorded.timestamp() : Instant.parse(timestamp),
                 codecs.typeOf(payload), payload);
+    }
+
+    /** The scopes of stored metadata; nothing is allocated for an event stored without any. */
+    private static Set<String> scopes(JsonArray stored) {
+        if (stored == null || stored.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> scopes = new HashSet<>();
+        stored.forEach(scope -> scopes.add(String.valueOf(scope)));
+        return scopes;
     }
 
     /** The metadata stored beside an event. */

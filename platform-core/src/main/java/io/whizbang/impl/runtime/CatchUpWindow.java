@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * One window of a perspective's catch-up: pages read one ahead and handled, one after another, into one batch of
+ * One window of a perspective's catch-up: pages read ahead and handled, one after another, into one batch of
  * document changes, until it holds the settings' most events or documents (it ends with the page that reached them),
  * a page reaches the head, a handler throws or the runner stops.
  */

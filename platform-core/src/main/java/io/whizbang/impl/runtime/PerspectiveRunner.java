@@ -39,8 +39,8 @@ import java.util.logging.Logger;
  * handles to its generated invoker, and commits the batch's documents with the new checkpoint in one transaction, so
  * a crash replays to the same read model.
  *
- * <p><b>Catch-up, then live.</b> From its checkpoint the runner first catches up in windows: it reads pages one
- * ahead, growing from the batch size to four batches (the ledger reads the next page while the runner handles), and
+ * <p><b>Catch-up, then live.</b> From its checkpoint the runner first catches up in windows: it reads pages two
+ * ahead, growing from the batch size to four batches (the ledger reads the next pages while the runner handles), and
  * handles page after page into one {@link CatchUpWindow} until it holds the settings' most events or documents, or a
  * page comes back short (the head is near); it commits the window while it fills the next one. A document touched by
  * many events of a window is loaded and written once. Near the head it subscribes and commits every batch the
@@ -58,6 +58,8 @@ import java.util.logging.Logger;
 public final class PerspectiveRunner<M> {
     private static final Logger LOG = Logger.getLogger(PerspectiveRunner.class.getName());
     private static final int MAX_ERROR_TEXT = 2000;
+    /** Pages asked for beyond the one a catch-up handles: two keep the SQLite ledger's two readers busy meanwhile. */
+    private static final int PAGES_AHEAD = 2;
 
     private final Vertx vertx;
     private final PerspectiveBinding<M> binding;
@@ -123,7 +125,7 @@ public final class PerspectiveRunner<M> {
             lastProgressAt = settings.clock().instant();
             Context context = vertx.getOrCreateContext();
             context.runOnContext(v -> catchUp(context, new ReadAhead(ledger, position, settings.batchSize(),
-                    settings.catchUpPage()), Future.succeededFuture()));
+                    settings.catchUpPage(), PAGES_AHEAD), Future.succeededFuture()));
             return null;
         });
     }
