@@ -45,6 +45,9 @@ public final class DispatcherVerticle extends VerticleBase {
         BusCodecs.register(vertx, dispatcher.codecs());
         consumers.add(vertx.eventBus().consumer(options.commandAddress(), this::onCommand));
         consumers.add(vertx.eventBus().consumer(options.queryAddress(), this::onQuery));
+        // a remote dispatcher's calls from an event loop of this Vert.x, answered to its reply channel
+        consumers.add(vertx.eventBus().localConsumer(BusCodecs.callsOf(options.commandAddress()), this::onCommand));
+        consumers.add(vertx.eventBus().localConsumer(BusCodecs.callsOf(options.queryAddress()), this::onQuery));
         consumers.add(vertx.eventBus().consumer(options.stateAddress(), this::onStateAt));
         consumers.add(vertx.eventBus().consumer(options.flowMapAddress(),
                 message -> message.reply(io.whizbang.impl.dispatch.FlowMaps.merged(dispatcher.flowMap()))));
@@ -58,17 +61,8 @@ public final class DispatcherVerticle extends VerticleBase {
 
     @SuppressWarnings("unchecked")
     private void onCommand(Message<Object> message) {
-        if (message.body() instanceof BusCodecs.Call call) {
-            Answers answers = Answers.to(vertx, call);
-            if (call.body() instanceof Envelope<?> sent) {
-                onCommandObject(answers, sent);
-            } else {
-                answers.fail(new io.whizbang.error.ValidationException("", "the call carries no envelope"), null);
-            }
-            return;
-        }
-        if (message.body() instanceof Envelope<?> sent) {
-            onCommandObject(Answers.to(message), sent);
+        if (Answers.sent(message) instanceof Envelope<?> sent) {
+            onCommandObject(Answers.of(vertx, message), sent);
             return;
         }
         UUID correlation = null;
@@ -136,17 +130,8 @@ public final class DispatcherVerticle extends VerticleBase {
 
     @SuppressWarnings("unchecked")
     private void onQuery(Message<Object> message) {
-        if (message.body() instanceof BusCodecs.Call call) {
-            Answers answers = Answers.to(vertx, call);
-            if (call.body() instanceof Envelope<?> sent) {
-                onQueryObject(answers, sent);
-            } else {
-                answers.fail(new io.whizbang.error.ValidationException("", "the call carries no envelope"), null);
-            }
-            return;
-        }
-        if (message.body() instanceof Envelope<?> sent) {
-            onQueryObject(Answers.to(message), sent);
+        if (Answers.sent(message) instanceof Envelope<?> sent) {
+            onQueryObject(Answers.of(vertx, message), sent);
             return;
         }
         UUID correlation = null;

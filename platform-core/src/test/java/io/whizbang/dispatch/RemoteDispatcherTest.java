@@ -9,6 +9,7 @@ import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import io.whizbang.error.ErrorCode;
 import io.whizbang.error.WhizbangException;
+import io.whizbang.impl.dispatch.BusCodecs;
 import io.whizbang.ledger.Ledger;
 import io.whizbang.projection.ProjectionStore;
 import io.whizbang.registry.Registry;
@@ -191,6 +192,8 @@ class RemoteDispatcherTest {
         DispatcherOptions silent = new DispatcherOptions().setAddressPrefix("silent").setSendTimeoutMillis(200);
         vertx.eventBus().consumer(silent.commandAddress(), message -> {
         });
+        vertx.eventBus().consumer(BusCodecs.callsOf(silent.commandAddress()), message -> {
+        });
         Dispatcher waiting = Dispatcher.remote(vertx, registry.codecs(), silent);
         // when
         onAnEventLoop(vertx, () -> waiting.send(ALICE, new Increment("t1", 1)))
@@ -222,6 +225,23 @@ class RemoteDispatcherTest {
             assertThat(second.result().stream().value()).endsWith("l2");
             ctx.completeNow();
         })));
+    }
+
+    @Test
+    void aStandInServingThePlainAddressOnlyIsStillAskedFromAnEventLoop(Vertx vertx, VertxTestContext ctx) {
+        // given: a stand-in for the dispatcher that answers event-bus requests at the command address, and no more
+        DispatcherOptions standIn = new DispatcherOptions().setAddressPrefix("stand-in");
+        vertx.eventBus().consumer(standIn.commandAddress(),
+                message -> message.fail(ErrorCode.UNAVAILABLE.wireCode(), "the stand-in is down"));
+        Dispatcher client = Dispatcher.remote(vertx, registry.codecs(), standIn);
+        // when
+        onAnEventLoop(vertx, () -> client.send(ALICE, new Increment("s1", 1)))
+                .onComplete(ctx.failing(failure -> ctx.verify(() -> {
+                    // then: the stand-in's own answer
+                    assertThat(((WhizbangException) failure).code()).isEqualTo(ErrorCode.UNAVAILABLE);
+                    assertThat(failure.getMessage()).isEqualTo("the stand-in is down");
+                    ctx.completeNow();
+                })));
     }
 
     /** Runs the call on a new event-loop context, as a gateway's handlers run. */

@@ -17,6 +17,19 @@ public interface Answers {
     /** Answers with the failure's code and message; an unexpected error is logged and shown only as INTERNAL. */
     void fail(Throwable failure, UUID correlationId);
 
+    /**
+     * The answers of a message sent to a dispatcher's address, however it was sent: a stand-in for the dispatcher
+     * answers through these, and reads what was sent with {@link #sent}.
+     */
+    static Answers of(Vertx vertx, Message<?> message) {
+        return message.body() instanceof BusCodecs.Call call ? to(vertx, call) : to(message);
+    }
+
+    /** What a message sent to a dispatcher's address carries: a call's body, or the message's own. */
+    static Object sent(Message<?> message) {
+        return message.body() instanceof BusCodecs.Call call ? call.body() : message.body();
+    }
+
     /** The answers of an event-bus request. */
     static Answers to(Message<?> request) {
         return new Answers() {

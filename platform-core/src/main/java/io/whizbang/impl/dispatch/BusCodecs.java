@@ -90,6 +90,14 @@ public final class BusCodecs {
         return new DeliveryOptions().setCodecName(codec);
     }
 
+    /**
+     * The address at which a dispatcher takes {@link Call}s for the given address of its own; a Vert.x that is not
+     * clustered only.
+     */
+    public static String callsOf(String address) {
+        return address + ".calls";
+    }
+
     /** The JSON form of a lens's answer: its Java type and its value through the generated codec. */
     @SuppressWarnings("unchecked")
     public static JsonObject answerJson(Codecs codecs, Object answer) {

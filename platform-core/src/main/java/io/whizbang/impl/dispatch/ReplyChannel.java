@@ -10,6 +10,8 @@ import io.vertx.core.eventbus.MessageProducer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 
+import io.whizbang.error.TransientException;
+
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -113,8 +115,9 @@ final class ReplyChannel {
     private void failAll() {
         List<Waiting> calls = List.copyOf(waiting.values());
         waiting.clear();
-        calls.forEach(call -> call.answer().tryFail(new ReplyException(ReplyFailure.NO_HANDLERS,
-                "the reply channel " + address + " closed before " + call.target() + " answered")));
+        // not NO_HANDLERS: the call may have been delivered, and must not be sent again
+        calls.forEach(call -> call.answer().tryFail(TransientException.unavailable("the reply channel " + address
+                + " (closed before " + call.target() + " answered)", null)));
     }
 
     /** Ends the calls whose deadline passed, oldest first, and waits for the next one's. */
