@@ -193,7 +193,7 @@ final class PgAppender {
         transaction(List.of(append)).onComplete(done -> settle(List.of(append), done));
     }
 
-    /** Runs one append transaction, announcing earlier commits with it when they are due (see {@link PgAppendSignal}). */
+    /** Runs one append transaction, announcing earlier commits with it when due (see {@link PgAppendSignal}). */
     private Future<PgAppendTransaction.Outcome> transaction(List<QueuedAppend> batch) {
         String announcement = signal.announcement();
         return PgAppendTransaction.run(pool, sql, batch, announcement)
