@@ -1,12 +1,8 @@
 package io.whizbang.impl.dispatch;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.codec.Codecs;
@@ -20,17 +16,10 @@ import io.whizbang.message.Event;
 import io.whizbang.message.Query;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A dispatcher that sends every message over the event bus to a {@code DispatcherVerticle}: what gateways use.
  * Commands and queries travel as envelope objects ({@link BusCodecs}): no JSON inside one JVM, JSON between nodes.
- *
- * <p>On a Vert.x that is not clustered, commands and queries sent from the event loop that first sent one travel
- * through that loop's {@link ReplyChannel} to the dispatcher's call addresses ({@link BusCodecs#callsOf}): one reply
- * consumer and one timer for all of them rather than a reply handler and a timer each. Other senders, every sender
- * of a clustered Vert.x, and any sender when nothing listens at the call address (a stand-in for the dispatcher
- * that serves its plain address only) use event-bus requests.
  */
 public final class RemoteDispatcher implements Dispatcher {
     private final Vertx vertx;
@@ -39,7 +28,6 @@ public final class RemoteDispatcher implements Dispatcher {
     private final DispatcherOptions options;
     private final DeliveryOptions delivery;
     private final DeliveryOptions envelopeDelivery;
-    private final AtomicReference<ReplyChannel> channel = new AtomicReference<>();
 
     public RemoteDispatcher(Vertx vertx, Codecs codecs, DispatcherOptions options) {
         this.vertx = vertx;
@@ -58,16 +46,19 @@ public final class RemoteDispatcher implements Dispatcher {
 
     @Override
     public Future<Receipt> send(Envelope<? extends Command> command) {
-        return exchange(options.commandAddress(), command)
-                .map(body -> body instanceof Receipt receipt ? receipt : ReceiptJson.decode((JsonObject) body));
+        return vertx.eventBus().request(options.commandAddress(), command, envelopeDelivery)
+                .map(reply -> reply.body() instanceof Receipt receipt ? receipt
+                        : ReceiptJson.decode((JsonObject) reply.body()))
+                .recover(failure -> Future.failedFuture(Failures.fromReply(failure, options.commandAddress())));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <R> Future<R> ask(Envelope<? extends Query<R>> query) {
-        return exchange(options.queryAddress(), query)
-                .map(body -> (R) (body instanceof BusCodecs.Answer answer ? answer.value()
-                        : BusCodecs.answerOf(codecs, (JsonObject) body)));
+        return vertx.eventBus().request(options.queryAddress(), query, envelopeDelivery)
+                .map(reply -> (R) (reply.body() instanceof BusCodecs.Answer answer ? answer.value()
+                        : BusCodecs.answerOf(codecs, (JsonObject) reply.body())))
+                .recover(failure -> Future.failedFuture(Failures.fromReply(failure, options.queryAddress())));
     }
 
     @Override
@@ -79,53 +70,9 @@ public final class RemoteDispatcher implements Dispatcher {
                 .map(ReceiptJson::decode);
     }
 
-    /**
-     * The reply channel of the calling event loop: opened by the first command or query sent from an event loop of a
-     * Vert.x that is not clustered; null for any other thread.
-     */
-    private ReplyChannel channelOfThisThread() {
-        ReplyChannel open = channel.get();
-        if (open != null && open.isListening()) {
-            return open.servesCurrentThread() ? open : null;
-        }
-        if (!Context.isOnEventLoopThread() || Vertx.currentContext() == null || Vertx.currentContext().owner() != vertx
-                || vertx.isClustered()) {
-            return null;
-        }
-        ReplyChannel opened = new ReplyChannel(vertx, options.getSendTimeoutMillis());
-        if (channel.compareAndSet(open, opened)) {
-            return opened;
-        }
-        opened.close();
-        ReplyChannel winner = channel.get();
-        return winner.servesCurrentThread() && winner.isListening() ? winner : null;
-    }
-
-    /**
-     * Sends the envelope to the dispatcher at the address and completes with the body of its answer: through this
-     * event loop's reply channel to the address's call consumer when there is one, as an event-bus request otherwise
-     * (another thread, a clustered Vert.x, or a stand-in that listens at the address alone).
-     */
-    private Future<Object> exchange(String address, Envelope<?> envelope) {
-        ReplyChannel replies = channelOfThisThread();
-        Future<Object> answered = replies == null ? request(address, envelope)
-                : replies.request(BusCodecs.callsOf(address), envelope).recover(failure -> isUndelivered(failure)
-                        ? request(address, envelope) : Future.failedFuture(failure));
-        return answered.recover(failure -> Future.failedFuture(Failures.fromReply(failure, address)));
-    }
-
-    private Future<Object> request(String address, Envelope<?> envelope) {
-        return vertx.eventBus().request(address, envelope, envelopeDelivery).map(Message::body);
-    }
-
-    /** Whether nothing listened where the call went: it was not delivered, so sending it elsewhere sends it once. */
-    private static boolean isUndelivered(Throwable failure) {
-        return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS;
-    }
-
     private Future<JsonObject> request(String address, JsonObject body) {
         return vertx.eventBus().<JsonObject>request(address, body, delivery)
-                .map(Message::body)
+                .map(io.vertx.core.eventbus.Message::body)
                 .recover(failure -> Future.failedFuture(Failures.fromReply(failure, address)));
     }
 }
