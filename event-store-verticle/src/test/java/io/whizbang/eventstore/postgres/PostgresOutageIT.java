@@ -72,14 +72,18 @@ class PostgresOutageIT {
                 .setPoolSize(4).setMaxReconnectDelayMillis(200);
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger succeeded = new AtomicInteger();
+        Promise<Void> stopped = Promise.promise();
         PostgresLedger.connect(vertx, options).compose(ledger -> PostgresLedger.connect(vertx, options)
                         .compose(otherNode -> {
-                            // given writers that retry every failed append with the same event ids
+                            // given writers that retry every failed append with the same event ids, and that wait
+                            // halfway for the server to be stopped (so that their appends surely meet the outage)
                             List<Future<Void>> writers = IntStream.range(0, WRITERS)
-                                    .mapToObj(w -> writer(vertx, ledger, w, 0, failures, succeeded)).toList();
+                                    .mapToObj(w -> writer(vertx, ledger, w, 0, stopped.future(), failures, succeeded))
+                                    .toList();
                             // when the server stops once a third of the appends are in, and comes back 1 s later
                             return until(vertx, () -> succeeded.get() >= WRITERS * APPENDS_PER_WRITER / 3)
                                     .compose(v -> stop(vertx))
+                                    .onSuccess(stopped::complete)
                                     .compose(v -> ledger.append("acme", StreamId.of("Probe", 1),
                                                     ExpectedVersion.any(), events(1))
                                             .transform(probe -> {
@@ -124,17 +128,23 @@ class PostgresOutageIT {
         });
     }
 
-    /** Appends two events at a time at the exact version, retrying a failure with the same ids until it succeeds. */
-    private Future<Void> writer(Vertx vertx, PostgresLedger ledger, int writer, int done, List<Throwable> failures,
-                                AtomicInteger succeeded) {
+    /**
+     * Appends two events at a time at the exact version, retrying a failure with the same ids until it succeeds; at
+     * half its appends it waits for the server to be stopped.
+     */
+    private Future<Void> writer(Vertx vertx, PostgresLedger ledger, int writer, int done, Future<Void> stopped,
+                                List<Throwable> failures, AtomicInteger succeeded) {
         if (done == APPENDS_PER_WRITER) {
             return Future.succeededFuture();
+        }
+        if (done == APPENDS_PER_WRITER / 2 && !stopped.isComplete()) {
+            return stopped.compose(v -> writer(vertx, ledger, writer, done, stopped, failures, succeeded));
         }
         StreamAppend append = new StreamAppend("acme", StreamId.of("Writer", writer),
                 ExpectedVersion.exactly(2L * done), events(2));
         return retry(vertx, ledger, append, failures).compose(result -> {
             succeeded.incrementAndGet();
-            return writer(vertx, ledger, writer, done + 1, failures, succeeded);
+            return writer(vertx, ledger, writer, done + 1, stopped, failures, succeeded);
         });
     }
 
