@@ -8,8 +8,8 @@ import io.whizbang.projection.Document;
 import io.whizbang.projection.DocumentKey;
 import io.whizbang.projection.DocumentQuery;
 import io.whizbang.projection.Page;
-import io.whizbang.projection.ProjectionCommit;
 import io.whizbang.projection.ProjectionStore;
+import io.whizbang.projection.spi.ForwardingProjectionStore;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,16 +30,15 @@ import java.util.concurrent.TimeUnit;
  * on the event bus, and read again every few seconds in case a publication from another process was missed.
  * Writes and checkpoints pass through unchanged. Closing it stops listening; the wrapped store stays open.
  */
-public final class ActiveGenerationStore implements ProjectionStore {
+public final class ActiveGenerationStore extends ForwardingProjectionStore {
     private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    private final ProjectionStore store;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final MessageConsumer<Object> activations;
 
     /** Routes reads of the store, listening for switches at the address when it is not {@code null}. */
     public ActiveGenerationStore(Vertx vertx, ProjectionStore store, String activatedAddress) {
-        this.store = store;
+        super(store);
         this.activations = activatedAddress == null ? null
                 : vertx.eventBus().consumer(activatedAddress, message -> {
                     if (message.body() instanceof JsonObject body && body.getValue("perspective") instanceof String name
@@ -143,16 +142,6 @@ public final class ActiveGenerationStore implements ProjectionStore {
     @Override
     public Future<Page<Document>> query(String tenant, String collection, DocumentQuery query) {
         return resolve(collection).compose(routed -> store.query(tenant, routed, query));
-    }
-
-    @Override
-    public Future<Void> commit(ProjectionCommit commit) {
-        return store.commit(commit);
-    }
-
-    @Override
-    public Future<Long> checkpoint(String projection) {
-        return store.checkpoint(projection);
     }
 
     /** Stops listening for switches; the wrapped store stays open. */
