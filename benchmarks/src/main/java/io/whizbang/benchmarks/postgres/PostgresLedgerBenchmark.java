@@ -58,6 +58,9 @@ public final class PostgresLedgerBenchmark {
                 small(bench, 8);
                 small(bench, 32);
             }
+            if (which.equals("split")) {
+                split(bench);
+            }
             if (which.equals("all") || which.equals("rehydrate")) {
                 rehydrate(bench);
             }
@@ -97,6 +100,63 @@ public final class PostgresLedgerBenchmark {
     }
 
     /** Runs figure and baselines in alternating rounds after a warm-up of each; prints each round and the medians. */
+    /**
+     * Where an append's time goes at concurrency 1: the ledger against the same call of {@code append_events} sent
+     * straight through the raw pool (the server's work and the client's encoding, without the appender) and the raw
+     * one-row INSERT.
+     */
+    private static void split(PgBench bench) {
+        String call = "SELECT ok, handled, versions, last_positions FROM " + PgBench.SCHEMA + ".append_events("
+                + "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,"
+                + " $22, $23)";
+        java.util.function.Supplier<Future<Integer>> direct = () -> {
+            long n = bench.nextStream();
+            List<EventData> events = PgBench.events(1 + (int) (n % 3));
+            int count = events.size();
+            Integer[] eventStream = new Integer[count];
+            Long[] place = new Long[count];
+            java.util.UUID[] ids = new java.util.UUID[count];
+            String[] types = new String[count];
+            Integer[] schemaVersions = new Integer[count];
+            io.vertx.core.json.JsonObject[] payloads = new io.vertx.core.json.JsonObject[count];
+            io.vertx.core.json.JsonObject[] metadata = new io.vertx.core.json.JsonObject[count];
+            for (int i = 0; i < count; i++) {
+                EventData event = events.get(i);
+                eventStream[i] = 1;
+                place[i] = (long) i + 1;
+                ids[i] = event.eventId();
+                types[i] = event.type();
+                schemaVersions[i] = event.schemaVersion();
+                payloads[i] = event.payload();
+                metadata[i] = event.metadata();
+            }
+            io.vertx.sqlclient.Tuple parameters = io.vertx.sqlclient.Tuple.tuple()
+                    .addArrayOfInteger(new Integer[] {1}).addArrayOfString(new String[] {PgBench.TENANT})
+                    .addArrayOfString(new String[] {"Direct-" + n}).addArrayOfLong(new Long[] {0L})
+                    .addArrayOfInteger(new Integer[] {count})
+                    .addArrayOfInteger(eventStream).addArrayOfLong(place).addArrayOfUUID(ids).addArrayOfString(types)
+                    .addArrayOfInteger(schemaVersions).addArrayOfJsonObject(payloads)
+                    .addArrayOfJsonObject(metadata)
+                    .addArrayOfInteger(new Integer[0]).addArrayOfUUID(new java.util.UUID[0])
+                    .addArrayOfString(new String[0]).addArrayOfString(new String[0])
+                    .addArrayOfString(new String[0]).addArrayOfJsonObject(new io.vertx.core.json.JsonObject[0])
+                    .addArrayOfJsonObject(new io.vertx.core.json.JsonObject[0])
+                    .addArrayOfInteger(new Integer[0]).addArrayOfUUID(new java.util.UUID[0])
+                    .addArrayOfString(new String[0]).addString(null);
+            return bench.raw.preparedQuery(call).execute(parameters).map(rows -> 1);
+        };
+        String rawOne = PgBench.rawInsert(1);
+        java.util.function.Supplier<Future<Integer>> ledger = () -> {
+            long n = bench.nextStream();
+            return bench.ledger.append(PgBench.TENANT, StreamId.of("Small", n), ExpectedVersion.noStream(),
+                    PgBench.events(1 + (int) (n % 3))).map(result -> 1);
+        };
+        java.util.function.Supplier<Future<Integer>> rawOneRow = () -> bench.raw.preparedQuery(rawOne)
+                .execute(bench.rawRows("Small-" + bench.nextStream(), PgBench.events(1))).map(rows -> 1);
+        compare("split, concurrency 1: ledger / raw one-row INSERT; third: append_events called directly", bench, 1,
+                1500, ledger, rawOneRow, direct);
+    }
+
     private static void compare(String title, PgBench bench, int concurrency, long millis,
                                 java.util.function.Supplier<Future<Integer>> figure,
                                 java.util.function.Supplier<Future<Integer>> baseline,
@@ -112,12 +172,17 @@ public final class PostgresLedgerBenchmark {
         double[] seconds = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             figures[round] = bench.rate(concurrency, millis, figure);
+            double figureCpu = bench.lastCpuMicros;
+            double figureSwitches = bench.lastSwitches;
             baselines[round] = bench.rate(concurrency, millis, baseline);
+            double baselineCpu = bench.lastCpuMicros;
+            double baselineSwitches = bench.lastSwitches;
             seconds[round] = second == null ? 0 : bench.rate(concurrency, millis, second);
-            System.out.printf(Locale.ROOT, "round %d: ledger %.0f, raw %.0f (%.0f%%)%s%n", round + 1, figures[round],
-                    baselines[round], 100 * figures[round] / baselines[round], second == null ? ""
-                            : String.format(Locale.ROOT, ", raw same rows %.0f (%.0f%%)", seconds[round],
-                            100 * figures[round] / seconds[round]));
+            System.out.printf(Locale.ROOT, "round %d: ledger %.0f, raw %.0f (%.0f%%)%s; client CPU per unit %.1f / %.1f"
+                    + " µs, context switches per unit %.1f / %.1f%n", round + 1, figures[round], baselines[round],
+                    100 * figures[round] / baselines[round], second == null ? "" : String.format(Locale.ROOT,
+                            ", raw same rows %.0f (%.0f%%)", seconds[round], 100 * figures[round] / seconds[round]),
+                    figureCpu, baselineCpu, figureSwitches, baselineSwitches);
         }
         double f = median(figures);
         double b = median(baselines);

@@ -12,11 +12,39 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The parameters of {@code PgStatements#append} for the appends of one transaction: its 22 arrays and the
- * announcement.
+ * The parameters of {@code PgStatements#append} for the appends of one transaction (its 22 arrays and the
+ * announcement), and those of {@code PgStatements#appendStream} for a lone append to one stream.
  */
 final class PgAppendParameters {
     private PgAppendParameters() {
+    }
+
+    /** The stream, its expected version (-1 for any), the event count, the events as five arrays, the announcement. */
+    static Tuple ofStream(StreamAppend append, String announcement) {
+        List<EventData> events = append.events();
+        int count = events.size();
+        UUID[] ids = new UUID[count];
+        String[] types = new String[count];
+        Integer[] schemaVersions = new Integer[count];
+        JsonObject[] payloads = new JsonObject[count];
+        JsonObject[] metadata = new JsonObject[count];
+        for (int e = 0; e < count; e++) {
+            EventData event = events.get(e);
+            ids[e] = event.eventId();
+            types[e] = event.type();
+            schemaVersions[e] = event.schemaVersion();
+            payloads[e] = event.payload();
+            metadata[e] = event.metadata();
+        }
+        Tuple tuple = Tuple.tuple().addString(append.tenant()).addString(append.stream().value())
+                .addLong(expected(append)).addLong((long) count)
+                .addArrayOfUUID(ids).addArrayOfString(types).addArrayOfInteger(schemaVersions)
+                .addArrayOfJsonObject(payloads).addArrayOfJsonObject(metadata);
+        return announcement == null ? tuple : tuple.addString(announcement);
+    }
+
+    private static long expected(StreamAppend append) {
+        return append.expected() instanceof ExpectedVersion.Exactly exactly ? exactly.version() : -1L;
     }
 
     static Tuple of(List<PgAppender.QueuedAppend> batch, String announcement) {
@@ -63,7 +91,7 @@ final class PgAppendParameters {
                 streamAppend[s] = number;
                 tenants[s] = stream.tenant();
                 names[s] = stream.stream().value();
-                expected[s] = stream.expected() instanceof ExpectedVersion.Exactly exactly ? exactly.version() : -1L;
+                expected[s] = expected(stream);
                 counts[s] = stream.events().size();
                 s++;
                 long p = 0;

@@ -38,7 +38,7 @@ import java.util.UUID;
  */
 final class PgAppender {
     /**
-     * How many append transactions of this node may be in flight at once. One: transactions hold the append lock
+     * How many append transactions of this node may be in flight at once. One: transactions hold the head row's lock
      * until their commit is on disk, so a second one would only wait on the server, with fewer appends than it
      * would carry by waiting here (measured: 32 and 48% of the raw insert at concurrency 32 with two, 95% with one).
      */
@@ -231,7 +231,7 @@ final class PgAppender {
             return Future.failedFuture(AlreadyHandledException.of(queued.received()));
         }
         if (PgErrors.isUniqueViolation(failure, PgErrors.STREAM_VERSION_KEY)) {
-            // Only a writer that bypasses the append lock can get here.
+            // Only a writer that bypasses the head row can get here.
             return Future.failedFuture(PermanentException.conflict("another writer wrote to " + streams(appends)
                     + " at the same time; retry"));
         }
@@ -314,6 +314,11 @@ final class PgAppender {
 
         int events() {
             return events;
+        }
+
+        /** Whether it writes one stream and nothing else: no outbox or inbox rows. */
+        boolean isSingleStream() {
+            return appends.size() == 1 && outbox.isEmpty() && received == null;
         }
 
         /** The streams it writes, as tenant and stream. */

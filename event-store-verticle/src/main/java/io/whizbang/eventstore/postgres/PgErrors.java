@@ -53,6 +53,11 @@ final class PgErrors {
         return TransientException.unavailable(store, failure);
     }
 
+    /** Whether the failure is a unique key refusing a duplicate. */
+    static boolean isUniqueViolation(PgException failure) {
+        return UNIQUE_VIOLATION.equals(failure.getSqlState());
+    }
+
     /** Whether the failure is the given unique key refusing a duplicate. */
     static boolean isUniqueViolation(Throwable failure, String constraint) {
         return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())

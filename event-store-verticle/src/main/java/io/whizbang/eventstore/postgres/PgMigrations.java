@@ -37,7 +37,8 @@ final class PgMigrations {
             new Migration(2, "row_level_security"),
             new Migration(3, "inbox"),
             new Migration(4, "positions_at_append"),
-            new Migration(5, "cheaper_append"));
+            new Migration(5, "cheaper_append"),
+            new Migration(6, "head_row"));
 
     /**
      * One script.

@@ -31,9 +31,11 @@ import java.util.UUID;
  * The ledger in PostgreSQL, on the Vert.x reactive client (pooled, pipelined connections), with its outbox and
  * snapshots in the same database.
  *
- * <p><b>Global order without gaps.</b> Appends run in append transactions that hold the append lock (one writer at
- * a time, across every node) from before they read the head until they commit, and number their events densely
- * after it: positions become visible in their order, so {@link #readAll} never passes an event that commits late.
+ * <p><b>Global order without gaps.</b> Appends run in append transactions that move the head row on (the position
+ * of the last event) and hold its lock until they commit, one writer at a time across every node, numbering their
+ * events densely after the head they moved on from: positions become visible in their order, so {@link #readAll}
+ * never passes an event that commits late. A lone append to one stream is one plain statement; appends that share a
+ * transaction, or carry outbox or inbox rows, are one call of {@code append_events} (migration V6).
  * The appends that arrive while a transaction is in flight share the next one, and its commit (see
  * {@code PgAppender}). A commit wakes this node's {@link #onAppend} listeners at once, and those of the other nodes
  * by a notification on {@code <schema>_appended} within a few milliseconds ({@code PgAppendSignal}).
@@ -51,7 +53,7 @@ import java.util.UUID;
  * retried with the same event ids once it is back answers the original result if the first try had committed.
  */
 public final class PostgresLedger implements Ledger {
-    /** How long an append waits for the append lock that another writer holds. */
+    /** How long an append waits for the head row's lock that another writer holds. */
     static final String APPEND_LOCK_TIMEOUT = "10s";
 
     private final PostgresLedgerOptions options;
@@ -70,7 +72,7 @@ public final class PostgresLedger implements Ledger {
         this.sql = new PgStatements(options.getSchema());
         this.pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(options.getPoolSize()))
-                // An append waits for the append lock at most this long, then fails UNAVAILABLE (safe to retry).
+                // An append waits for the head row's lock at most this long, then fails UNAVAILABLE (safe to retry).
                 .connectingTo(options.connectOptions().addProperty("lock_timeout", APPEND_LOCK_TIMEOUT))
                 // A connection that breaks while idle in the pool has no caller to tell; the next use reconnects.
                 .withConnectHandler(connection -> connection.exceptionHandler(ignored -> { }).close())
