@@ -41,12 +41,14 @@ class KafkaOptionsTest {
                 IllegalArgumentException.class).hasMessageContaining("regular expression");
         assertThatThrownBy(() -> new KafkaInboxOptions().setMaxInFlight(0)).isInstanceOf(
                 IllegalArgumentException.class);
+        assertThatThrownBy(() -> new KafkaInboxOptions().setStopTimeoutMillis(0)).isInstanceOf(
+                IllegalArgumentException.class).hasMessageContaining("stopTimeoutMillis");
     }
 
     @Test
     void inboxOptionsSurviveTheirJson() {
         KafkaInboxOptions options = new KafkaInboxOptions().setTopicPattern("whizbang\\..*").setGroupId("g")
-                .setMaxInFlight(9).setDeadLetterSuffix("").setBackoff(5, 50);
+                .setMaxInFlight(9).setDeadLetterSuffix("").setBackoff(5, 50).setStopTimeoutMillis(2_500);
         assertThat(new KafkaInboxOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
     }
 }
