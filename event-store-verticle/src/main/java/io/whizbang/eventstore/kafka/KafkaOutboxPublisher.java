@@ -31,10 +31,11 @@ import java.util.logging.Logger;
  * publishes the whole batch again: records the broker already had travel twice, and the receiving inbox removes
  * the duplicates.
  *
- * <p>Order per key holds through failures too. A failed send closes the producer at once ({@link FailFastProducer}),
- * so of a failed batch the broker holds, per partition, only a prefix; {@link #publish} completes only after every
- * send of the batch settled, and the next batch goes out on a fresh producer. So the retried batch follows that
- * prefix, and each stream's messages first arrive in the order they were committed.
+ * <p>Order per key holds through failures too. One request is in flight per broker (see {@link KafkaOutboxOptions}),
+ * and a failed send closes the producer at once ({@link FailFastProducer}), so of a failed batch the broker holds,
+ * per partition, only a prefix; {@link #publish} completes only after every send of the batch settled, and the next
+ * batch goes out on a fresh producer. So the retried batch follows that prefix, and each stream's messages first
+ * arrive in the order they were committed.
  */
 public final class KafkaOutboxPublisher implements OutboxPublisher {
     private static final Logger LOG = Logger.getLogger(KafkaOutboxPublisher.class.getName());
