@@ -2,6 +2,7 @@ package io.whizbang.eventstore.kafka;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.kafka.client.common.TopicPartition;
@@ -22,7 +23,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -35,30 +38,43 @@ import java.util.regex.Pattern;
  * slow ledger slows the consumer rather than filling memory. An offset is committed only after its record and every
  * record before it in the partition were handled: a crash redelivers what was not committed, and the ledger's inbox
  * (written in the transaction of the handler's effects, see {@link InboxLedger}) drops what was already applied.
+ *
+ * <p>At most one commit runs at a time, so offsets are committed in the order they were handled and never go back.
+ * {@link #stop()} lets the records in hand finish, waits for the commit in flight, commits the rest and closes, each
+ * step bounded by {@link KafkaInboxOptions#getStopTimeoutMillis()}. Once it closes the consumer it never touches the
+ * consumer again: Vert.x would run such a call on a fresh thread beside the one closing the consumer, and the Kafka
+ * consumer, which allows one thread only, can then fail its close, which is never reported, so the stop would hang.
  */
 public final class KafkaInbox {
     private static final Logger LOG = Logger.getLogger(KafkaInbox.class.getName());
 
+    private final Vertx vertx;
     private final Context context;
     private final KafkaConsumer<String, Buffer> consumer;
     private final KafkaProducer<String, Buffer> deadLetters;
     private final InboundHandling handling;
     private final int maxInFlight;
+    private final long stopTimeoutMillis;
     private final Map<TopicPartition, Future<Void>> tails = new HashMap<>();
     private final Map<TopicPartition, Long> processed = new HashMap<>();
     private final Set<TopicPartition> held = new HashSet<>();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final Promise<Void> stopped = Promise.promise();
+    private final Promise<Void> drained = Promise.promise();
     private int inFlight;
     private boolean paused;
-    private boolean committing;
+    private Future<Void> commitInFlight;
     private boolean commitAgain;
+    private boolean closing;
     private volatile boolean stopping;
 
     private KafkaInbox(Vertx vertx, Ledger ledger, Function<Ledger, Dispatcher> dispatchers,
-                       KafkaInboxOptions options) {
+                       KafkaInboxOptions options, KafkaConsumer<String, Buffer> consumer) {
+        this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.maxInFlight = options.getMaxInFlight();
-        this.consumer = KafkaConsumer.create(vertx, options.consumerProperties(), new StringDeserializer(),
-                new BufferDeserializer());
+        this.stopTimeoutMillis = options.getStopTimeoutMillis();
+        this.consumer = consumer;
         this.deadLetters = KafkaProducer.create(vertx, options.deadLetterProducerProperties(), new StringSerializer(),
                 new BufferSerializer());
         InboxLedger inbox = new InboxLedger(ledger);
@@ -75,6 +91,13 @@ public final class KafkaInbox {
      */
     public static Future<KafkaInbox> start(Vertx vertx, Ledger ledger, Function<Ledger, Dispatcher> dispatchers,
                                            KafkaInboxOptions options) {
+        return start(vertx, ledger, dispatchers, options, () -> KafkaConsumer.create(vertx,
+                options.consumerProperties(), new StringDeserializer(), new BufferDeserializer()));
+    }
+
+    /** Starts consuming with the consumer {@code consumers} makes (tests hand in one whose commits stall). */
+    static Future<KafkaInbox> start(Vertx vertx, Ledger ledger, Function<Ledger, Dispatcher> dispatchers,
+                                    KafkaInboxOptions options, Supplier<KafkaConsumer<String, Buffer>> consumers) {
         try {
             options.check();
             if (!ledger.keepsInbox()) {
@@ -84,7 +107,7 @@ public final class KafkaInbox {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        KafkaInbox inbox = new KafkaInbox(vertx, ledger, dispatchers, options);
+        KafkaInbox inbox = new KafkaInbox(vertx, ledger, dispatchers, options, consumers.get());
         return inbox.subscribe(options).map(inbox);
     }
 
@@ -143,23 +166,30 @@ public final class KafkaInbox {
             paused = false;
             consumer.resume();
         }
+        if (stopping && inFlight == 0) {
+            drained.tryComplete();
+        }
     }
 
-    /** Commits the handled offsets; a commit requested while one runs follows it. */
-    private Future<Void> commit() {
-        if (committing) {
+    /** Commits the handled offsets; a commit requested while one runs follows it; none once the consumer closes. */
+    private void commit() {
+        if (closing) {
+            return;
+        }
+        if (commitInFlight != null) {
             commitAgain = true;
-            return Future.succeededFuture();
+            return;
         }
         if (processed.isEmpty()) {
-            return Future.succeededFuture();
+            return;
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         processed.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset, "")));
         processed.clear();
-        committing = true;
-        return consumer.commit(offsets).<Void>mapEmpty().onComplete(done -> {
-            committing = false;
+        Future<Void> commit = consumer.commit(offsets).mapEmpty();
+        commitInFlight = commit;
+        commit.onComplete(done -> {
+            commitInFlight = null;
             if (done.failed()) {
                 LOG.log(Level.WARNING, "committing Kafka offsets failed; they are committed with the next ones",
                         done.cause());
@@ -172,20 +202,62 @@ public final class KafkaInbox {
         });
     }
 
-    /** Stops taking records, lets the records in hand finish (no retries), commits and closes. */
+    /** Completes once no commit runs, the ones requested meanwhile included. */
+    private Future<Void> commitsSettled() {
+        Future<Void> running = commitInFlight;
+        // listeners run in the order they were added, so commit()'s own follow-up has started when this one looks
+        return running == null ? Future.succeededFuture() : running.transform(done -> commitsSettled());
+    }
+
+    /**
+     * Stops taking records, lets the records in hand finish (no retries), commits what was handled and closes.
+     *
+     * <p>It completes within twice the stop timeout, whatever the broker does: records still in hand when the time
+     * is up, and offsets whose commit did not get through, are left uncommitted and delivered again to the group's
+     * next consumer, whose inbox drops what this one applied. Calling it again returns the same future.
+     */
     public Future<Void> stop() {
-        stopping = true;
-        return Future.<Void>future(promise -> context.runOnContext(v -> {
-            consumer.pause();
-            Future.join(tails.values().stream().toList())
-                    .eventually(() -> {
-                        commitAgain = false;
-                        committing = false;
-                        return commit();
-                    })
-                    .eventually(consumer::close)
-                    .eventually(deadLetters::close)
-                    .onComplete(done -> promise.complete());
-        }));
+        if (stopRequested.compareAndSet(false, true)) {
+            stopping = true;
+            context.runOnContext(v -> shutDown().onComplete(done -> stopped.complete()));
+        }
+        return stopped.future();
+    }
+
+    private Future<Void> shutDown() {
+        consumer.pause();
+        if (inFlight == 0) {
+            drained.tryComplete();
+        }
+        Future<Void> finished = drained.future()
+                .compose(none -> commitsSettled())
+                .compose(none -> {
+                    commit();
+                    return commitsSettled();
+                });
+        return atMost(finished, "the records in hand and the last commit")
+                .eventually(() -> {
+                    // from here on nothing but close() reaches the consumer; a commit still running is woken up
+                    closing = true;
+                    return Future.join(atMost(consumer.close(), "closing the Kafka consumer"),
+                            deadLetters.close(stopTimeoutMillis));
+                })
+                .mapEmpty();
+    }
+
+    /** Completes when {@code step} does, or after the stop timeout (logging what it gave up on). */
+    private Future<Void> atMost(Future<?> step, String what) {
+        Promise<Void> bounded = Promise.promise();
+        long timer = vertx.setTimer(stopTimeoutMillis, id -> {
+            if (bounded.tryComplete()) {
+                LOG.warning("stopping the Kafka inbox: " + what + " took over " + stopTimeoutMillis
+                        + " ms; going on without (what is not committed is delivered again)");
+            }
+        });
+        step.onComplete(done -> {
+            vertx.cancelTimer(timer);
+            bounded.tryComplete();
+        });
+        return bounded.future();
     }
 }

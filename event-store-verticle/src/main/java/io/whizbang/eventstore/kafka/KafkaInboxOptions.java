@@ -27,6 +27,8 @@ public class KafkaInboxOptions {
     public static final long DEFAULT_INITIAL_BACKOFF_MILLIS = 100;
     /** Default longest delay between attempts. */
     public static final long DEFAULT_MAX_BACKOFF_MILLIS = 10_000;
+    /** Default time {@link KafkaInbox#stop()} gives the records in hand and the last commit, and then the closing. */
+    public static final long DEFAULT_STOP_TIMEOUT_MILLIS = 10_000;
 
     private String bootstrapServers = DEFAULT_BOOTSTRAP_SERVERS;
     private String groupId = DEFAULT_GROUP_ID;
@@ -36,6 +38,7 @@ public class KafkaInboxOptions {
     private String deadLetterSuffix = DEFAULT_DEAD_LETTER_SUFFIX;
     private long initialBackoffMillis = DEFAULT_INITIAL_BACKOFF_MILLIS;
     private long maxBackoffMillis = DEFAULT_MAX_BACKOFF_MILLIS;
+    private long stopTimeoutMillis = DEFAULT_STOP_TIMEOUT_MILLIS;
     private JsonObject consumerConfig = new JsonObject();
 
     public KafkaInboxOptions() {
@@ -53,6 +56,7 @@ public class KafkaInboxOptions {
         setDeadLetterSuffix(json.getString("deadLetterSuffix", DEFAULT_DEAD_LETTER_SUFFIX));
         setBackoff(json.getLong("initialBackoffMillis", DEFAULT_INITIAL_BACKOFF_MILLIS),
                 json.getLong("maxBackoffMillis", DEFAULT_MAX_BACKOFF_MILLIS));
+        setStopTimeoutMillis(json.getLong("stopTimeoutMillis", DEFAULT_STOP_TIMEOUT_MILLIS));
         setConsumerConfig(json.getJsonObject("consumerConfig", new JsonObject()));
     }
 
@@ -151,6 +155,23 @@ public class KafkaInboxOptions {
         return this;
     }
 
+    public long getStopTimeoutMillis() {
+        return stopTimeoutMillis;
+    }
+
+    /**
+     * Sets how long stopping waits for the records in hand to finish and for the last commit, 1 ms to 10 minutes;
+     * then the consumer is closed all the same, and closing gets as long again, so a stop always completes. What was
+     * not committed by then is delivered again to the group's next consumer, whose inbox drops what was applied.
+     */
+    public KafkaInboxOptions setStopTimeoutMillis(long stopTimeoutMillis) {
+        if (stopTimeoutMillis < 1 || stopTimeoutMillis > 600_000) {
+            throw new IllegalArgumentException("stopTimeoutMillis must be 1-600000, was " + stopTimeoutMillis);
+        }
+        this.stopTimeoutMillis = stopTimeoutMillis;
+        return this;
+    }
+
     public JsonObject getConsumerConfig() {
         return consumerConfig.copy();
     }
@@ -197,7 +218,8 @@ public class KafkaInboxOptions {
         JsonObject json = new JsonObject().put("bootstrapServers", bootstrapServers).put("groupId", groupId)
                 .put("topics", new JsonArray(topics)).put("maxInFlight", maxInFlight)
                 .put("deadLetterSuffix", deadLetterSuffix).put("initialBackoffMillis", initialBackoffMillis)
-                .put("maxBackoffMillis", maxBackoffMillis).put("consumerConfig", consumerConfig.copy());
+                .put("maxBackoffMillis", maxBackoffMillis).put("stopTimeoutMillis", stopTimeoutMillis)
+                .put("consumerConfig", consumerConfig.copy());
         if (topicPattern != null) {
             json.put("topicPattern", topicPattern);
         }

@@ -10,10 +10,14 @@ import io.whizbang.error.TransientException;
 import io.whizbang.outbox.OutboxMessage;
 import io.whizbang.outbox.OutboxPublisher;
 import io.whizbang.outbox.OutboxRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,37 +30,68 @@ import java.util.logging.Logger;
  * every record of the batch, so the relay marks nothing that is not durable in Kafka. When it fails the relay
  * publishes the whole batch again: records the broker already had travel twice, and the receiving inbox removes
  * the duplicates.
+ *
+ * <p>Order per key holds through failures too. One request is in flight per broker (see {@link KafkaOutboxOptions}),
+ * and a failed send closes the producer at once ({@link FailFastProducer}), so of a failed batch the broker holds,
+ * per partition, only a prefix; {@link #publish} completes only after every send of the batch settled, and the next
+ * batch goes out on a fresh producer. So the retried batch follows that prefix, and each stream's messages first
+ * arrive in the order they were committed.
  */
 public final class KafkaOutboxPublisher implements OutboxPublisher {
     private static final Logger LOG = Logger.getLogger(KafkaOutboxPublisher.class.getName());
 
-    private final KafkaProducer<String, Buffer> producer;
+    private final Vertx vertx;
+    private final Supplier<Producer<String, Buffer>> producers;
     private final TopicNaming naming;
     private final String servers;
+    private FailFastProducer<String, Buffer> sending;
+    private KafkaProducer<String, Buffer> producer;
 
-    private KafkaOutboxPublisher(KafkaProducer<String, Buffer> producer, TopicNaming naming, String servers) {
-        this.producer = producer;
+    private KafkaOutboxPublisher(Vertx vertx, Supplier<Producer<String, Buffer>> producers, TopicNaming naming,
+                                 String servers) {
+        this.vertx = vertx;
+        this.producers = producers;
         this.naming = naming;
         this.servers = servers;
+        open();
     }
 
     /** A publisher with its own producer; close it when done. */
     public static KafkaOutboxPublisher create(Vertx vertx, KafkaOutboxOptions options) {
-        KafkaProducer<String, Buffer> producer = KafkaProducer.create(vertx, options.producerProperties(),
-                new StringSerializer(), new BufferSerializer());
-        // a failed send fails its own future, which the relay sees and retries; nothing more to report
-        producer.exceptionHandler(failure -> LOG.log(Level.FINE, "a Kafka send failed", failure));
-        return new KafkaOutboxPublisher(producer, TopicNaming.of(options.getTopicTemplate()),
+        Map<String, Object> config = new HashMap<>(options.producerProperties());
+        return create(vertx, options, () -> new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+                new StringSerializer(), new BufferSerializer()));
+    }
+
+    /** A publisher over the producers {@code producers} makes, a fresh one after each failed batch. */
+    static KafkaOutboxPublisher create(Vertx vertx, KafkaOutboxOptions options,
+                                       Supplier<Producer<String, Buffer>> producers) {
+        return new KafkaOutboxPublisher(vertx, producers, TopicNaming.of(options.getTopicTemplate()),
                 options.getBootstrapServers());
     }
 
+    private void open() {
+        sending = new FailFastProducer<>(producers.get());
+        producer = KafkaProducer.create(vertx, sending);
+        // a failed send fails its own future, which the relay sees and retries; nothing more to report
+        producer.exceptionHandler(failure -> LOG.log(Level.FINE, "a Kafka send failed", failure));
+    }
+
+    /** Publishes the batch; the relay calls it once at a time, the next call after this one's future completed. */
     @Override
     public Future<Void> publish(List<OutboxRecord> records) {
+        if (sending.failed()) {
+            // closed when its send failed; its wrapper only needs releasing
+            KafkaProducer<String, Buffer> failed = producer;
+            open();
+            failed.close().onFailure(e -> LOG.log(Level.FINE, "releasing a failed Kafka producer failed", e));
+        }
         List<Future<?>> acks = new ArrayList<>(records.size());
         for (OutboxRecord record : records) {
             acks.add(producer.send(recordOf(record.message())));
         }
-        return Future.all(acks).<Void>mapEmpty().recover(failure -> Future.failedFuture(
+        // wait for every send, not just the first failure, so a retry never overtakes this attempt's records
+        return Future.join(acks).<Void>mapEmpty().recover(failure -> Future.failedFuture(
                 TransientException.unavailable("Kafka at " + servers + " (publishing " + records.size()
                         + " outbox records)", failure)));
     }

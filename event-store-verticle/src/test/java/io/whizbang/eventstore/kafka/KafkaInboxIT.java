@@ -2,6 +2,7 @@ package io.whizbang.eventstore.kafka;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.producer.KafkaHeader;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
@@ -17,6 +18,8 @@ import io.whizbang.registry.Registry;
 import io.whizbang.testdomain.CounterReceptor;
 import io.whizbang.testdomain.CounterRegistry;
 import io.whizbang.testdomain.Increment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +28,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static io.whizbang.eventstore.kafka.KafkaTestSupport.await;
 import static io.whizbang.eventstore.kafka.KafkaTestSupport.increment;
@@ -179,20 +184,62 @@ class KafkaInboxIT {
     @Test
     void anInboxStoppedMidwayResumesFromItsCommittedOffsetsAndAppliesEachMessageOnce() throws Exception {
         // given 200 increments over four counters
-        List<KafkaProducerRecord<String, Buffer>> records = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            records.add(recordOf(codecs, "resume-commands", increment(codecs, "r" + (i % 4), 1),
-                    "Counter-r" + (i % 4)));
-        }
-        send(records);
+        send(increments("resume-commands"));
+        Set<Thread> consumerThreadsBefore = consumerThreads();
         // when one inbox (at most 8 records in hand) stops after some, and another of the same group takes over
         KafkaInbox first = await(KafkaInbox.start(vertx, ledger, dispatchers, inbox("resume-commands", "resume")
-                .setMaxInFlight(8)));
+                .setMaxInFlight(8).setStopTimeoutMillis(20_000)));
         await().atMost(60, TimeUnit.SECONDS).until(() -> first.handled() >= 40);
         await(first.stop());
+        await("the stopped inbox's consumer thread ends").atMost(30, TimeUnit.SECONDS)
+                .until(() -> consumerThreadsBefore.containsAll(consumerThreads()));
+        assertThat(committedRecords("resume", "resume-commands")).as("the first inbox committed all it handled")
+                .isEqualTo(first.handled());
         KafkaInbox second = await(KafkaInbox.start(vertx, ledger, dispatchers, inbox("resume-commands", "resume")));
         // then every increment is applied exactly once
         await().atMost(60, TimeUnit.SECONDS).until(() -> first.handled() + second.handled() >= 200);
+        assertEachOfTheIncrementsAppliedOnce();
+        assertThat(first.handled() + second.handled()).isEqualTo(200);
+        await(second.stop());
+    }
+
+    @Test
+    void anInboxWhoseCommitHangsStillStopsAndTheNextOneDropsWhatItReadsAgain() throws Exception {
+        // given 200 increments, and an inbox whose commits hang as on a group coordinator that stopped answering
+        send(increments("stall-commands"));
+        Set<Thread> consumerThreadsBefore = consumerThreads();
+        KafkaInboxOptions options = inbox("stall-commands", "stall").setMaxInFlight(8).setStopTimeoutMillis(1_000);
+        StallingConsumer stalling = new StallingConsumer(options.consumerProperties());
+        KafkaInbox first = await(KafkaInbox.start(vertx, ledger, dispatchers, options,
+                () -> KafkaConsumer.create(vertx, stalling)));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> stalling.stalls() && first.handled() >= 1);
+        // when it stops while its commit hangs
+        await(first.stop());
+        // then the stop completes and leaves no consumer thread behind
+        await("the stopped inbox's consumer thread ends").atMost(30, TimeUnit.SECONDS)
+                .until(() -> consumerThreadsBefore.containsAll(consumerThreads()));
+        assertThat(committedRecords("stall", "stall-commands")).as("nothing got committed").isZero();
+        // and the next inbox of the group reads again what was not committed, applying each increment once
+        KafkaInbox second = await(KafkaInbox.start(vertx, ledger, dispatchers, inbox("stall-commands", "stall")));
+        await().atMost(60, TimeUnit.SECONDS).until(() -> first.handled() + second.handled() >= 200
+                && second.handled() + second.duplicates() >= 200);
+        assertEachOfTheIncrementsAppliedOnce();
+        assertThat(first.handled() + second.handled()).isEqualTo(200);
+        assertThat(second.duplicates()).as("what the first inbox applied comes again and is dropped")
+                .isEqualTo(first.handled());
+        await(second.stop());
+    }
+
+    /** 200 increments of counters r0 to r3, each keyed by its counter's stream. */
+    private List<KafkaProducerRecord<String, Buffer>> increments(String topic) {
+        List<KafkaProducerRecord<String, Buffer>> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            records.add(recordOf(codecs, topic, increment(codecs, "r" + (i % 4), 1), "Counter-r" + (i % 4)));
+        }
+        return records;
+    }
+
+    private void assertEachOfTheIncrementsAppliedOnce() throws Exception {
         int applied = 0;
         for (int c = 0; c < 4; c++) {
             StreamSlice slice = counter("r" + c);
@@ -200,8 +247,23 @@ class KafkaInboxIT {
             applied += (int) slice.streamVersion();
         }
         assertThat(applied).isEqualTo(200);
-        assertThat(first.handled() + second.handled()).isEqualTo(200);
-        await(second.stop());
+    }
+
+    /** How many records of the topic the group has committed: the sum of its committed offsets. */
+    private static long committedRecords(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic))
+                    .mapToLong(entry -> entry.getValue().offset()).sum();
+        }
+    }
+
+    /** The threads on which Vert.x runs Kafka consumers. */
+    private static Set<Thread> consumerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("vert.x-kafka-consumer-thread-"))
+                .collect(Collectors.toSet());
     }
 
     private static KafkaProducerRecord<String, Buffer> withHeader(KafkaProducerRecord<String, Buffer> record,

@@ -11,12 +11,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaOptionsTest {
     @Test
-    void theRelaysProducerIsAlwaysIdempotentWithAcksAll() {
+    void theRelaysProducerIsAlwaysIdempotentWithAcksAllAndOneRequestInFlight() {
         Map<String, String> config = new KafkaOutboxOptions().setBootstrapServers("k1:9092,k2:9092")
                 .setProducerConfig(new JsonObject().put("acks", "1").put("enable.idempotence", "false")
-                        .put("compression.type", "lz4"))
+                        .put("max.in.flight.requests.per.connection", "5").put("compression.type", "lz4"))
                 .producerProperties();
         assertThat(config).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
+                .containsEntry("max.in.flight.requests.per.connection", "1")
                 .containsEntry("bootstrap.servers", "k1:9092,k2:9092").containsEntry("compression.type", "lz4");
     }
 
@@ -41,12 +42,14 @@ class KafkaOptionsTest {
                 IllegalArgumentException.class).hasMessageContaining("regular expression");
         assertThatThrownBy(() -> new KafkaInboxOptions().setMaxInFlight(0)).isInstanceOf(
                 IllegalArgumentException.class);
+        assertThatThrownBy(() -> new KafkaInboxOptions().setStopTimeoutMillis(0)).isInstanceOf(
+                IllegalArgumentException.class).hasMessageContaining("stopTimeoutMillis");
     }
 
     @Test
     void inboxOptionsSurviveTheirJson() {
         KafkaInboxOptions options = new KafkaInboxOptions().setTopicPattern("whizbang\\..*").setGroupId("g")
-                .setMaxInFlight(9).setDeadLetterSuffix("").setBackoff(5, 50);
+                .setMaxInFlight(9).setDeadLetterSuffix("").setBackoff(5, 50).setStopTimeoutMillis(2_500);
         assertThat(new KafkaInboxOptions(options.toJson()).toJson()).isEqualTo(options.toJson());
     }
 }
