@@ -2,9 +2,11 @@ package io.whizbang.dispatch;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import io.whizbang.impl.dispatch.Answers;
 import io.whizbang.impl.dispatch.BusCodecs;
 import io.whizbang.impl.dispatch.EnvelopeJson;
 import io.whizbang.impl.dispatch.Failures;
@@ -24,6 +26,9 @@ import java.util.UUID;
  * {@code <prefix>.queries}. Every failure is answered with its error code, never a stack trace.
  */
 public final class DispatcherVerticle extends VerticleBase {
+    private static final DeliveryOptions RECEIPT = BusCodecs.with(BusCodecs.RECEIPT);
+    private static final DeliveryOptions ANSWER = BusCodecs.with(BusCodecs.ANSWER);
+
     private final Dispatcher dispatcher;
     private final DispatcherOptions options;
     private final EnvelopeJson envelopes;
@@ -40,6 +45,9 @@ public final class DispatcherVerticle extends VerticleBase {
         BusCodecs.register(vertx, dispatcher.codecs());
         consumers.add(vertx.eventBus().consumer(options.commandAddress(), this::onCommand));
         consumers.add(vertx.eventBus().consumer(options.queryAddress(), this::onQuery));
+        // a remote dispatcher's calls from an event loop of this Vert.x, answered to its reply channel
+        consumers.add(vertx.eventBus().localConsumer(BusCodecs.callsOf(options.commandAddress()), this::onCommand));
+        consumers.add(vertx.eventBus().localConsumer(BusCodecs.callsOf(options.queryAddress()), this::onQuery));
         consumers.add(vertx.eventBus().consumer(options.stateAddress(), this::onStateAt));
         consumers.add(vertx.eventBus().consumer(options.flowMapAddress(),
                 message -> message.reply(io.whizbang.impl.dispatch.FlowMaps.merged(dispatcher.flowMap()))));
@@ -53,8 +61,8 @@ public final class DispatcherVerticle extends VerticleBase {
 
     @SuppressWarnings("unchecked")
     private void onCommand(Message<Object> message) {
-        if (message.body() instanceof Envelope<?> sent) {
-            onCommandObject(message, sent);
+        if (Answers.sent(message) instanceof Envelope<?> sent) {
+            onCommandObject(Answers.of(vertx, message), sent);
             return;
         }
         UUID correlation = null;
@@ -122,8 +130,8 @@ public final class DispatcherVerticle extends VerticleBase {
 
     @SuppressWarnings("unchecked")
     private void onQuery(Message<Object> message) {
-        if (message.body() instanceof Envelope<?> sent) {
-            onQueryObject(message, sent);
+        if (Answers.sent(message) instanceof Envelope<?> sent) {
+            onQueryObject(Answers.of(vertx, message), sent);
             return;
         }
         UUID correlation = null;
@@ -147,31 +155,31 @@ public final class DispatcherVerticle extends VerticleBase {
 
     /** A command sent as an envelope object by a dispatcher client in this JVM (or decoded from a cluster node). */
     @SuppressWarnings("unchecked")
-    private void onCommandObject(Message<Object> message, Envelope<?> envelope) {
+    private void onCommandObject(Answers answers, Envelope<?> envelope) {
         try {
             if (!(envelope.payload() instanceof Command)) {
                 throw new io.whizbang.error.ValidationException("type", envelope.type().name() + " is not a command");
             }
             dispatcher.send((Envelope<? extends Command>) envelope)
-                    .onSuccess(receipt -> message.reply(receipt, BusCodecs.with(BusCodecs.RECEIPT)))
-                    .onFailure(failure -> Failures.reply(message, failure, envelope.correlationId()));
+                    .onComplete(receipt -> answers.succeed(receipt, RECEIPT),
+                            failure -> answers.fail(failure, envelope.correlationId()));
         } catch (RuntimeException e) {
-            Failures.reply(message, e, envelope.correlationId());
+            answers.fail(e, envelope.correlationId());
         }
     }
 
     /** A query sent as an envelope object; the answer goes back as an object too. */
     @SuppressWarnings("unchecked")
-    private void onQueryObject(Message<Object> message, Envelope<?> envelope) {
+    private void onQueryObject(Answers answers, Envelope<?> envelope) {
         try {
             if (!(envelope.payload() instanceof Query<?>)) {
                 throw new io.whizbang.error.ValidationException("type", envelope.type().name() + " is not a query");
             }
             dispatcher.ask((Envelope<? extends Query<Object>>) envelope)
-                    .onSuccess(answer -> message.reply(new BusCodecs.Answer(answer), BusCodecs.with(BusCodecs.ANSWER)))
-                    .onFailure(failure -> Failures.reply(message, failure, envelope.correlationId()));
+                    .onComplete(answer -> answers.succeed(new BusCodecs.Answer(answer), ANSWER),
+                            failure -> answers.fail(failure, envelope.correlationId()));
         } catch (RuntimeException e) {
-            Failures.reply(message, e, envelope.correlationId());
+            answers.fail(e, envelope.correlationId());
         }
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.whizbang.dispatch.DispatcherOptions;
 import io.whizbang.dispatch.Receipt;
+import io.whizbang.impl.dispatch.Answers;
 import io.whizbang.impl.dispatch.BusCodecs;
 import io.whizbang.ledger.StreamId;
 import io.whizbang.message.Envelope;
@@ -28,12 +29,13 @@ final class StubDispatcherVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.eventBus().consumer(options.commandAddress(), this::receipt).completion();
+        return Future.all(vertx.eventBus().consumer(options.commandAddress(), this::receipt).completion(),
+                vertx.eventBus().consumer(BusCodecs.callsOf(options.commandAddress()), this::receipt).completion());
     }
 
-    private void receipt(Message<Envelope<?>> command) {
-        Envelope<?> envelope = command.body();
-        command.reply(new Receipt(envelope.messageId(), envelope.correlationId(), envelope.tenant(),
-                StreamId.of("Stub", envelope.messageId()), 1, 1, List.of()), RECEIPT);
+    private void receipt(Message<Object> command) {
+        Envelope<?> envelope = (Envelope<?>) Answers.sent(command);
+        Answers.of(vertx, command).succeed(new Receipt(envelope.messageId(), envelope.correlationId(),
+                envelope.tenant(), StreamId.of("Stub", envelope.messageId()), 1, 1, List.of()), RECEIPT);
     }
 }

@@ -3,6 +3,7 @@ package io.whizbang.impl.dispatch;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageCodec;
 import io.vertx.core.json.JsonObject;
 import io.whizbang.codec.Codecs;
 import io.whizbang.codec.JsonCodec;
@@ -23,8 +24,35 @@ public final class BusCodecs {
     /** Codec name of an {@link Answer} the dispatcher replies with. */
     public static final String ANSWER = "whizbang.answer";
 
+    /** Codec name of a {@link Call}, a message sent through a remote dispatcher's reply channel. */
+    public static final String CALL = "whizbang.call";
+    /** Codec name of an {@link Answered}, the dispatcher's answer to a {@link Call}. */
+    public static final String ANSWERED = "whizbang.answered";
+
+    /** How an {@link Answered} is sent; never changed. */
+    static final DeliveryOptions ANSWERED_DELIVERY = with(ANSWERED);
+
     /** A lens's answer, as the dispatcher replies it to an envelope sent as an object. */
     public record Answer(Object value) {
+    }
+
+    /**
+     * A message whose answer goes to a reply channel rather than to a request's reply handler.
+     *
+     * @param replyTo the channel's address
+     * @param id      the number the answer carries back
+     * @param body    what is sent: an envelope
+     */
+    public record Call(String replyTo, long id, Object body) {
+    }
+
+    /**
+     * The answer to a {@link Call}.
+     *
+     * @param id   the call's number
+     * @param body the receipt or the {@link Answer}, or the failure as a {@link io.vertx.core.eventbus.ReplyException}
+     */
+    public record Answered(long id, Object body) {
     }
 
     private BusCodecs() {
@@ -39,6 +67,8 @@ public final class BusCodecs {
         registerOnce(bus, envelopes(codecs));
         registerOnce(bus, receipts());
         registerOnce(bus, answers(codecs));
+        registerOnce(bus, new LocalOnlyCodec<Call>(CALL));
+        registerOnce(bus, new LocalOnlyCodec<Answered>(ANSWERED));
     }
 
     static InJvmCodec<Envelope<?>> envelopes(Codecs codecs) {
@@ -60,6 +90,14 @@ public final class BusCodecs {
         return new DeliveryOptions().setCodecName(codec);
     }
 
+    /**
+     * The address at which a dispatcher takes {@link Call}s for the given address of its own; a Vert.x that is not
+     * clustered only.
+     */
+    public static String callsOf(String address) {
+        return address + ".calls";
+    }
+
     /** The JSON form of a lens's answer: its Java type and its value through the generated codec. */
     @SuppressWarnings("unchecked")
     public static JsonObject answerJson(Codecs codecs, Object answer) {
@@ -77,7 +115,7 @@ public final class BusCodecs {
         return codec.decode(reply.getJsonObject("answer"));
     }
 
-    private static void registerOnce(EventBus bus, InJvmCodec<?> codec) {
+    private static void registerOnce(EventBus bus, MessageCodec<?, ?> codec) {
         try {
             bus.registerCodec(codec);
         } catch (IllegalStateException alreadyRegistered) {

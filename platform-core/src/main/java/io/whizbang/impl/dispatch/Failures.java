@@ -22,13 +22,22 @@ public final class Failures {
 
     /** Fails the message with the error's code; an unexpected error is logged and shown only as INTERNAL. */
     public static void reply(Message<?> message, Throwable failure, UUID correlationId) {
+        ReplyException shown = shown(failure, correlationId);
+        message.fail(shown.failureCode(), shown.getMessage());
+    }
+
+    /**
+     * The failure as the event bus carries it to the sender: the code's wire number and its message; an unexpected
+     * error is logged and shown only as INTERNAL.
+     */
+    public static ReplyException shown(Throwable failure, UUID correlationId) {
         WhizbangException known = WhizbangException.wrap(failure);
         String text = known.getMessage();
         if (known.code() == ErrorCode.INTERNAL) {
             LOG.log(Level.SEVERE, "internal error, correlation id " + correlationId, failure);
             text = "internal error; it is logged under correlation id " + correlationId;
         }
-        message.fail(known.code().wireCode(), text);
+        return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, known.code().wireCode(), text);
     }
 
     /** The Whizbang error a failed event-bus request stands for. */
