@@ -49,8 +49,8 @@ final class PgAppendTransaction {
      *
      * <p>A lone append to one stream, with no outbox or inbox rows (most commands, and every append at concurrency
      * 1), goes as the plain statement {@link PgStatements#appendStream}, which costs the server a fraction of the
-     * {@code append_events} call; when that statement writes nothing or is refused, the append runs again through
-     * {@code append_events}, which tells why.
+     * {@code append_events} call; when that statement writes nothing or a unique key refuses it, the append runs
+     * again through {@code append_events}, which tells why.
      */
     static Future<Outcome> run(Pool pool, PgStatements sql, List<PgAppender.QueuedAppend> appends,
                                String announcement) {
