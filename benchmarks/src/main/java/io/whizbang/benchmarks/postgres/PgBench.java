@@ -163,6 +163,41 @@ final class PgBench implements AutoCloseable {
         return units.get() / ((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Concurrency 1 with the operations interleaved one by one (figure, baseline, figure, ...) for the given time:
+     * answers each side's units per second of its own time. Both sides see the same moments of the machine and
+     * disk, so a log flush that slows down for a while slows both alike, which rounds of a second or two each cannot
+     * promise on a shared machine.
+     */
+    double[] interleaved(long millis, Supplier<Future<Integer>> figure, Supplier<Future<Integer>> baseline) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long[] nanos = new long[2];
+        long[] units = new long[2];
+        Promise<Void> done = Promise.promise();
+        vertx.runOnContext(v -> alternate(List.of(figure, baseline), 0, deadline, nanos, units, done));
+        await(done.future());
+        return new double[] {units[0] / (nanos[0] / 1e9), units[1] / (nanos[1] / 1e9)};
+    }
+
+    private static void alternate(List<Supplier<Future<Integer>>> operations, int turn, long deadline, long[] nanos,
+                                  long[] units, Promise<Void> done) {
+        if (System.nanoTime() >= deadline && turn % 2 == 0) {
+            done.complete();
+            return;
+        }
+        int side = turn % 2;
+        long start = System.nanoTime();
+        operations.get(side).get().onComplete(result -> {
+            nanos[side] += System.nanoTime() - start;
+            if (result.failed()) {
+                done.fail(result.cause());
+                return;
+            }
+            units[side] += result.result();
+            alternate(operations, turn + 1, deadline, nanos, units, done);
+        });
+    }
+
     /** The next operation of one loop; callbacks rather than a chain of futures, which would grow without end. */
     private static void next(Supplier<Future<Integer>> operation, long deadline, AtomicLong units,
                              Promise<Void> loop) {

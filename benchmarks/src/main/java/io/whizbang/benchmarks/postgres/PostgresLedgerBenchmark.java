@@ -186,9 +186,31 @@ public final class PostgresLedgerBenchmark {
         }
         double f = median(figures);
         double b = median(baselines);
-        System.out.printf(Locale.ROOT, "median: ledger %.0f, raw %.0f, ratio %.0f%%%s%n%n", f, b, 100 * f / b,
+        System.out.printf(Locale.ROOT, "median: ledger %.0f, raw %.0f, ratio %.0f%%%s%n", f, b, 100 * f / b,
                 second == null ? "" : String.format(Locale.ROOT, "; raw same rows %.0f, ratio %.0f%%",
                         median(seconds), 100 * f / median(seconds)));
+        if (concurrency == 1) {
+            interleaved(bench, millis, figure, baseline);
+        }
+        System.out.println();
+    }
+
+    /**
+     * At concurrency 1, the same two operations interleaved one by one, in rounds: each round's ratio compares
+     * the two sides over the same seconds.
+     */
+    private static void interleaved(PgBench bench, long millis, java.util.function.Supplier<Future<Integer>> figure,
+                                    java.util.function.Supplier<Future<Integer>> baseline) {
+        double[] ratios = new double[ROUNDS];
+        StringBuilder rounds = new StringBuilder();
+        for (int round = 0; round < ROUNDS; round++) {
+            double[] rates = bench.interleaved(millis, figure, baseline);
+            ratios[round] = rates[0] / rates[1];
+            rounds.append(String.format(Locale.ROOT, "%s%.0f/%.0f (%.0f%%)", round == 0 ? "" : ", ", rates[0],
+                    rates[1], 100 * ratios[round]));
+        }
+        System.out.printf(Locale.ROOT, "interleaved one by one, ledger/raw: %s; median ratio %.0f%%%n", rounds,
+                100 * median(ratios));
     }
 
     private static void rehydrate(PgBench bench) {

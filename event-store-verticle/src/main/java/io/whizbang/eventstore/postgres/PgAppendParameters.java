@@ -13,33 +13,43 @@ import java.util.UUID;
 
 /**
  * The parameters of {@code PgStatements#append} for the appends of one transaction (its 22 arrays and the
- * announcement), and those of {@code PgStatements#appendStream} for a lone append to one stream.
+ * announcement), and those of {@link PgStreamAppendStatements} for a lone append to one stream.
  */
 final class PgAppendParameters {
     private PgAppendParameters() {
     }
 
-    /** The stream, its expected version (-1 for any), the event count, the events as five arrays, the announcement. */
+    /**
+     * The stream, its expected version (-1 for any), the event count, the events (as rows of five parameters or as
+     * five arrays: see {@link PgStreamAppendStatements}), the announcement.
+     */
     static Tuple ofStream(StreamAppend append, String announcement) {
         List<EventData> events = append.events();
         int count = events.size();
-        UUID[] ids = new UUID[count];
-        String[] types = new String[count];
-        Integer[] schemaVersions = new Integer[count];
-        JsonObject[] payloads = new JsonObject[count];
-        JsonObject[] metadata = new JsonObject[count];
-        for (int e = 0; e < count; e++) {
-            EventData event = events.get(e);
-            ids[e] = event.eventId();
-            types[e] = event.type();
-            schemaVersions[e] = event.schemaVersion();
-            payloads[e] = event.payload();
-            metadata[e] = event.metadata();
-        }
         Tuple tuple = Tuple.tuple().addString(append.tenant()).addString(append.stream().value())
-                .addLong(expected(append)).addLong((long) count)
-                .addArrayOfUUID(ids).addArrayOfString(types).addArrayOfInteger(schemaVersions)
-                .addArrayOfJsonObject(payloads).addArrayOfJsonObject(metadata);
+                .addLong(expected(append)).addLong((long) count);
+        if (PgStreamAppendStatements.asRows(count)) {
+            for (EventData event : events) {
+                tuple.addUUID(event.eventId()).addString(event.type()).addInteger(event.schemaVersion())
+                        .addJsonObject(event.payload()).addJsonObject(event.metadata());
+            }
+        } else {
+            UUID[] ids = new UUID[count];
+            String[] types = new String[count];
+            Integer[] schemaVersions = new Integer[count];
+            JsonObject[] payloads = new JsonObject[count];
+            JsonObject[] metadata = new JsonObject[count];
+            for (int e = 0; e < count; e++) {
+                EventData event = events.get(e);
+                ids[e] = event.eventId();
+                types[e] = event.type();
+                schemaVersions[e] = event.schemaVersion();
+                payloads[e] = event.payload();
+                metadata[e] = event.metadata();
+            }
+            tuple.addArrayOfUUID(ids).addArrayOfString(types).addArrayOfInteger(schemaVersions)
+                    .addArrayOfJsonObject(payloads).addArrayOfJsonObject(metadata);
+        }
         return announcement == null ? tuple : tuple.addString(announcement);
     }
 

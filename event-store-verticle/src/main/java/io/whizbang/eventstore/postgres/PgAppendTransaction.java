@@ -48,7 +48,7 @@ final class PgAppendTransaction {
      * Fails when the outcome is unknown or nothing was sent: the connection broke or could not be had.
      *
      * <p>A lone append to one stream, with no outbox or inbox rows (most commands, and every append at concurrency
-     * 1), goes as the plain statement {@link PgStatements#appendStream}, which costs the server a fraction of the
+     * 1), goes as a plain statement ({@link PgStreamAppendStatements}), which costs the server a fraction of the
      * {@code append_events} call; when that statement writes nothing or a unique key refuses it, the append runs
      * again through {@code append_events}, which tells why.
      */
@@ -82,7 +82,7 @@ final class PgAppendTransaction {
      */
     private static Future<Outcome> runSingleStream(Pool pool, PgStatements sql, StreamAppend append,
                                                    String announcement) {
-        String statement = announcement == null ? sql.appendStream : sql.appendStreamAnnouncing;
+        String statement = sql.appendStream.sql(append.events().size(), announcement != null);
         return pool.preparedQuery(statement).execute(PgAppendParameters.ofStream(append, announcement))
                 .transform(done -> {
                     if (done.succeeded()) {

@@ -15,19 +15,10 @@ final class PgStatements {
      */
     final String append;
     /**
-     * One append to one stream, with no outbox or inbox rows, as one plain statement (see migration V6): it moves the
-     * head row on by the event count, when the stream is at the expected version ({@code $3}, -1 for any), and
-     * inserts the events after it. Answers one row ({@code first}, the position before the events, and
-     * {@code version}, the stream's before them), or no row and writes nothing when the stream is not at the
-     * expected version. Its version read may be older than the head it waited for (a statement's snapshot is taken
-     * before it waits), so a stream another node wrote meanwhile fails the insert on the unique (tenant, stream,
-     * version) key, and a stream it seems not to be at the expected version answers no row: either way the caller
-     * runs the append again through {@link #append}, whose reads follow the lock. {@link #appendStreamAnnouncing}
-     * also notifies the other nodes with {@code $10}.
+     * One append to one stream, with no outbox or inbox rows, as one plain statement (see migration V6 and
+     * {@link PgStreamAppendStatements}).
      */
-    final String appendStream;
-    /** {@link #appendStream} that also notifies the {@code <schema>_appended} listeners, with {@code $10}. */
-    final String appendStreamAnnouncing;
+    final PgStreamAppendStatements appendStream;
     /** Wakes the {@code <schema>_appended} listeners of every node. */
     final String notifyAppended;
     /** Records an incoming message handled with no events; answers a row when it was recorded now. */
@@ -59,20 +50,7 @@ final class PgStatements {
         String events = schema + ".events";
         append = "SELECT ok, handled, versions, last_positions FROM " + schema + ".append_events($1, $2, $3, $4,"
                 + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)";
-        String streamHead = "WITH current AS (SELECT coalesce((SELECT e.version FROM " + events + " e"
-                + " WHERE e.tenant = $1 AND e.stream = $2 ORDER BY e.version DESC LIMIT 1), 0) AS version),"
-                + " head AS (UPDATE " + schema + ".head h SET position = h.position + $4 FROM current"
-                + " WHERE h.id = 1 AND ($3 < 0 OR current.version = $3)"
-                + " RETURNING h.position - $4 AS first, current.version AS version),"
-                + " written AS (INSERT INTO " + events + " (position, tenant, stream, version, event_id, type,"
-                + " schema_version, payload, metadata)"
-                + " SELECT head.first + e.place, $1, $2, head.version + e.place, e.event_id, e.type, e.schema_version,"
-                + " e.payload, e.metadata FROM head,"
-                + " unnest($5::uuid[], $6::text[], $7::int[], $8::jsonb[], $9::jsonb[]) WITH ORDINALITY"
-                + " AS e(event_id, type, schema_version, payload, metadata, place))";
-        appendStream = streamHead + " SELECT head.first, head.version FROM head";
-        appendStreamAnnouncing = streamHead + ", announced AS (SELECT pg_notify('" + schema + "_appended', $10))"
-                + " SELECT head.first, head.version, (SELECT count(*) FROM announced) AS announced FROM head";
+        appendStream = new PgStreamAppendStatements(schema);
         notifyAppended = "NOTIFY " + schema + "_appended";
         markHandled = "INSERT INTO " + schema + ".inbox (message_id, tenant) VALUES ($1, $2)"
                 + " ON CONFLICT (message_id) DO NOTHING RETURNING 1";

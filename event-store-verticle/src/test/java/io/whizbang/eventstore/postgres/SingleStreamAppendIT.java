@@ -74,6 +74,62 @@ class SingleStreamAppendIT {
                 });
     }
 
+    /**
+     * Appends of 1 to 129 events, across the size where the statement changes (rows of parameters up to 8, arrays
+     * above), each to a stream that already has an event: every event is stored once, in order, with the next
+     * versions and dense global positions.
+     */
+    @Test
+    @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
+    void appendsOfEveryStatementSizeStoreTheirEventsInOrder(Vertx vertx, VertxTestContext ctx) {
+        int[] sizes = {1, 2, 3, 7, 8, 9, 100, 129};
+        PostgresLedger.connect(vertx, PostgresServer.get().freshOptions()).onComplete(ctx.succeeding(ledger -> {
+            Future<Long> written = Future.succeededFuture(0L);
+            for (int size : sizes) {
+                StreamId stream = StreamId.of("Sized", "of-" + size);
+                written = written.compose(before -> ledger.append("acme", stream, ExpectedVersion.noStream(),
+                                List.of(event()))
+                        .compose(first -> ledger.append("acme", stream, ExpectedVersion.exactly(1), numbered(size)))
+                        .compose(result -> {
+                            assertThat(result.version()).as("version after %d events", size).isEqualTo(size + 1);
+                            assertThat(result.position()).as("position after %d events", size)
+                                    .isEqualTo(before + size + 1);
+                            return ledger.readStream("acme", stream, 1, 1000);
+                        })
+                        .map(read -> {
+                            List<RecordedEvent> events = read.events();
+                            assertThat(events).hasSize(size + 1);
+                            for (int i = 1; i <= size; i++) {
+                                RecordedEvent event = events.get(i);
+                                assertThat(event.version()).isEqualTo(i + 1);
+                                assertThat(event.position()).isEqualTo(before + i + 1);
+                                assertThat(event.payload().getInteger("n")).as("event %d of %d", i, size)
+                                        .isEqualTo(i);
+                                assertThat(event.schemaVersion()).isEqualTo(1 + i % 3);
+                            }
+                            return before + size + 1;
+                        }));
+            }
+            written.compose(total -> ledger.readAll(0, 2000).map(all -> {
+                        assertThat(all).extracting(RecordedEvent::position)
+                                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, total)
+                                        .boxed().toList());
+                        return all;
+                    }))
+                    .eventually(ledger::close)
+                    .onComplete(ctx.succeedingThenComplete());
+        }));
+    }
+
+    private static List<EventData> numbered(int count) {
+        List<EventData> events = new java.util.ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            events.add(new EventData(MessageIds.next(), "Numbered", 1 + i % 3, new JsonObject().put("n", i),
+                    new JsonObject().put("of", count)));
+        }
+        return events;
+    }
+
     /** What a test checks: the append's outcome and the stream's events afterwards. */
     private interface Check {
         void check(Future<AppendResult> outcome, List<RecordedEvent> events);
