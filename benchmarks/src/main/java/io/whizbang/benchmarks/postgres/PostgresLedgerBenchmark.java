@@ -36,10 +36,12 @@ import java.util.UUID;
  *   <li>{@code rehydrate}: loading an aggregate of 100 events (readStream, decode with the generated codecs, fold),
  *   latency percentiles, with a raw SELECT of the same rows as the baseline.</li>
  * </ul>
- * Figure and baseline alternate in rounds, so drift of the shared machine hits both.
+ * Figure and baseline alternate in rounds, so drift of the shared machine hits both; at concurrency 1 they also run
+ * interleaved one by one (printed, not the figure: see {@code calibrate}). {@code split} and {@code calibrate} are
+ * diagnostics at concurrency 1.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.whizbang.benchmarks.postgres.PostgresLedgerBenchmark
- * [all|batch|small|rehydrate]}.
+ * [all|batch|small|rehydrate|split|calibrate]}.
  */
 public final class PostgresLedgerBenchmark {
     private static final int ROUNDS = 5;
@@ -60,6 +62,9 @@ public final class PostgresLedgerBenchmark {
             }
             if (which.equals("split")) {
                 split(bench);
+            }
+            if (which.equals("calibrate")) {
+                calibrate(bench);
             }
             if (which.equals("all") || which.equals("rehydrate")) {
                 rehydrate(bench);
@@ -99,7 +104,6 @@ public final class PostgresLedgerBenchmark {
                 1500, ledger, rawOneRow, rawSameRows);
     }
 
-    /** Runs figure and baselines in alternating rounds after a warm-up of each; prints each round and the medians. */
     /**
      * Where an append's time goes at concurrency 1: the ledger against the same call of {@code append_events} sent
      * straight through the raw pool (the server's work and the client's encoding, without the appender) and the raw
@@ -157,6 +161,37 @@ public final class PostgresLedgerBenchmark {
                 1500, ledger, rawOneRow, direct);
     }
 
+    /**
+     * What interleaving does to a side at concurrency 1: the raw one-row INSERT alone, interleaved with itself, and
+     * interleaved with the ledger, in rounds. Interleaving puts both sides through the same seconds, but an operation
+     * may then also pay for switching between them; the raw INSERT interleaved with itself shows that cost apart
+     * from anything the ledger does in the background.
+     */
+    private static void calibrate(PgBench bench) {
+        String rawOne = PgBench.rawInsert(1);
+        java.util.function.Supplier<Future<Integer>> ledger = () -> {
+            long n = bench.nextStream();
+            return bench.ledger.append(PgBench.TENANT, StreamId.of("Small", n), ExpectedVersion.noStream(),
+                    PgBench.events(1 + (int) (n % 3))).map(result -> 1);
+        };
+        java.util.function.Supplier<Future<Integer>> raw = () -> bench.raw.preparedQuery(rawOne)
+                .execute(bench.rawRows("Small-" + bench.nextStream(), PgBench.events(1))).map(rows -> 1);
+        System.out.println("## calibrate, concurrency 1: raw INSERT alone / interleaved with itself / with the ledger");
+        bench.rate(1, 1500, raw);
+        bench.interleaved(1500, ledger, raw);
+        for (int round = 0; round < ROUNDS; round++) {
+            double alone = bench.rate(1, 1500, raw);
+            double[] self = bench.interleaved(1500, raw, raw);
+            double[] mixed = bench.interleaved(1500, ledger, raw);
+            double ledgerAlone = bench.rate(1, 1500, ledger);
+            System.out.printf(Locale.ROOT, "round %d: raw alone %.0f; raw with raw %.0f/%.0f; ledger with raw %.0f/%.0f"
+                    + " (%.0f%%); ledger alone %.0f (%.0f%% of raw alone)%n", round + 1, alone, self[0], self[1],
+                    mixed[0], mixed[1], 100 * mixed[0] / mixed[1], ledgerAlone, 100 * ledgerAlone / alone);
+        }
+        System.out.println();
+    }
+
+    /** Runs figure and baselines in alternating rounds after a warm-up of each; prints each round and the medians. */
     private static void compare(String title, PgBench bench, int concurrency, long millis,
                                 java.util.function.Supplier<Future<Integer>> figure,
                                 java.util.function.Supplier<Future<Integer>> baseline,
