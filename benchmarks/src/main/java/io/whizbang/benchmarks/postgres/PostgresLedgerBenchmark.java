@@ -85,15 +85,9 @@ public final class PostgresLedgerBenchmark {
     }
 
     private static void small(PgBench bench, int concurrency) {
-        String rawOne = PgBench.rawInsert(1);
         String[] rawSame = {PgBench.rawInsert(1), PgBench.rawInsert(2), PgBench.rawInsert(3)};
-        java.util.function.Supplier<Future<Integer>> ledger = () -> {
-            long n = bench.nextStream();
-            return bench.ledger.append(PgBench.TENANT, StreamId.of("Small", n), ExpectedVersion.noStream(),
-                    PgBench.events(1 + (int) (n % 3))).map(result -> 1);
-        };
-        java.util.function.Supplier<Future<Integer>> rawOneRow = () -> bench.raw.preparedQuery(rawOne)
-                .execute(bench.rawRows("Small-" + bench.nextStream(), PgBench.events(1))).map(rows -> 1);
+        java.util.function.Supplier<Future<Integer>> ledger = smallAppend(bench);
+        java.util.function.Supplier<Future<Integer>> rawOneRow = rawOneRow(bench);
         java.util.function.Supplier<Future<Integer>> rawSameRows = () -> {
             long n = bench.nextStream();
             int count = 1 + (int) (n % 3);
@@ -149,14 +143,8 @@ public final class PostgresLedgerBenchmark {
                     .addArrayOfString(new String[0]).addString(null);
             return bench.raw.preparedQuery(call).execute(parameters).map(rows -> 1);
         };
-        String rawOne = PgBench.rawInsert(1);
-        java.util.function.Supplier<Future<Integer>> ledger = () -> {
-            long n = bench.nextStream();
-            return bench.ledger.append(PgBench.TENANT, StreamId.of("Small", n), ExpectedVersion.noStream(),
-                    PgBench.events(1 + (int) (n % 3))).map(result -> 1);
-        };
-        java.util.function.Supplier<Future<Integer>> rawOneRow = () -> bench.raw.preparedQuery(rawOne)
-                .execute(bench.rawRows("Small-" + bench.nextStream(), PgBench.events(1))).map(rows -> 1);
+        java.util.function.Supplier<Future<Integer>> ledger = smallAppend(bench);
+        java.util.function.Supplier<Future<Integer>> rawOneRow = rawOneRow(bench);
         compare("split, concurrency 1: ledger / raw one-row INSERT; third: append_events called directly", bench, 1,
                 1500, ledger, rawOneRow, direct);
     }
@@ -168,14 +156,8 @@ public final class PostgresLedgerBenchmark {
      * from anything the ledger does in the background.
      */
     private static void calibrate(PgBench bench) {
-        String rawOne = PgBench.rawInsert(1);
-        java.util.function.Supplier<Future<Integer>> ledger = () -> {
-            long n = bench.nextStream();
-            return bench.ledger.append(PgBench.TENANT, StreamId.of("Small", n), ExpectedVersion.noStream(),
-                    PgBench.events(1 + (int) (n % 3))).map(result -> 1);
-        };
-        java.util.function.Supplier<Future<Integer>> raw = () -> bench.raw.preparedQuery(rawOne)
-                .execute(bench.rawRows("Small-" + bench.nextStream(), PgBench.events(1))).map(rows -> 1);
+        java.util.function.Supplier<Future<Integer>> ledger = smallAppend(bench);
+        java.util.function.Supplier<Future<Integer>> raw = rawOneRow(bench);
         System.out.println("## calibrate, concurrency 1: raw INSERT alone / interleaved with itself / with the ledger");
         bench.rate(1, 1500, raw);
         bench.interleaved(1500, ledger, raw);
@@ -189,6 +171,22 @@ public final class PostgresLedgerBenchmark {
                     mixed[0], mixed[1], 100 * mixed[0] / mixed[1], ledgerAlone, 100 * ledgerAlone / alone);
         }
         System.out.println();
+    }
+
+    /** An append of 1-3 events to a new stream, counting one. */
+    private static java.util.function.Supplier<Future<Integer>> smallAppend(PgBench bench) {
+        return () -> {
+            long n = bench.nextStream();
+            return bench.ledger.append(PgBench.TENANT, StreamId.of("Small", n), ExpectedVersion.noStream(),
+                    PgBench.events(1 + (int) (n % 3))).map(result -> 1);
+        };
+    }
+
+    /** The raw one-row INSERT of one event of a new stream, in its own transaction, counting one. */
+    private static java.util.function.Supplier<Future<Integer>> rawOneRow(PgBench bench) {
+        String rawOne = PgBench.rawInsert(1);
+        return () -> bench.raw.preparedQuery(rawOne)
+                .execute(bench.rawRows("Small-" + bench.nextStream(), PgBench.events(1))).map(rows -> 1);
     }
 
     /** Runs figure and baselines in alternating rounds after a warm-up of each; prints each round and the medians. */
