@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * so its commit waits for the disk) is spent on announcing.
  *
  * <p>The window bounds what announcing costs this node: every announcement also reaches its own listening connection
- * (which skips it) and each window takes a timer. With a window of 2 ms, at concurrency 1 that was about one
- * announcement every other append and a timer every millisecond, and the client's CPU per append doubled (measured
- * 180 against 60-120 µs without announcements); 10 ms keeps it to 100-200 a second whatever the load.
+ * (which skips it) and each window takes a timer. With a window of 2 ms, at concurrency 1 about one append in four
+ * carried an announcement and a timer ran every millisecond: the client's CPU per append was 165-355 µs, against
+ * 125-177 µs with 10 ms (about 110 announcements a second) and 60-120 µs with none (benchmarks/RESULTS.md).
  */
 final class PgAppendSignal {
     /** The longest a commit waits before a notification of its own is sent for it. */
