@@ -4,17 +4,20 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * Tells the other nodes that appends committed, on {@code <schema>_appended}, with this node's id as the payload (so
- * this node's own listener, already woken by the append itself, can ignore it).
+ * this node's own listener, already woken by the append itself, can ignore it). A node that no other node listens to
+ * ({@link PgListeningNodes}) announces nothing.
  *
  * <p>Not every commit is announced: that would cost the server a wake-up of every listening session per append. A
  * commit is announced by an append transaction that starts {@link #CARRY_AFTER_NANOS} or more after it (the
  * transaction notifies as part of its own commit, which covers every commit before it), or, when no such transaction
  * comes, by a {@code NOTIFY} of its own {@link #WINDOW_MILLIS} after it. So other nodes hear of an append within
  * {@link #WINDOW_MILLIS}, and under load no transaction (nor log flush: a {@code NOTIFY} takes a transaction id,
- * so its commit waits for the disk) is spent on announcing.
+ * so its commit waits for the disk) is spent on announcing. When another node starts listening, a {@code NOTIFY}
+ * goes at once for the commits made while nobody listened.
  *
  * <p>The window bounds what announcing costs this node: every announcement also reaches its own listening connection
  * (which skips it) and each window takes a timer. With a window of 2 ms, at concurrency 1 about one append in four
@@ -31,6 +34,7 @@ final class PgAppendSignal {
     private final Pool pool;
     private final String node;
     private final String notify;
+    private final PgListeningNodes listening;
     /** When the oldest commit not yet announced was seen (System.nanoTime), or -1 when there is none. */
     private long unannouncedSince = -1;
     /** How many commits were seen; tells whether one was seen while an announcing transaction was in flight. */
@@ -40,13 +44,34 @@ final class PgAppendSignal {
     private boolean timerSet;
 
     /**
-     * @param node this node's id, the notifications' payload: a string PostgreSQL may quote as a literal (a UUID)
+     * @param node        this node's id, the notifications' payload: a string PostgreSQL may quote as a literal (a
+     *                    UUID)
+     * @param ownListener the backend process id of this node's listening connection, 0 while it has none
+     * @param checkMillis how often it looks again whether other nodes listen ({@link PgListeningNodes})
      */
-    PgAppendSignal(Vertx vertx, Pool pool, PgStatements sql, String node) {
+    PgAppendSignal(Vertx vertx, Pool pool, PgStatements sql, String node, IntSupplier ownListener, long checkMillis) {
         this.vertx = vertx;
         this.pool = pool;
         this.node = node;
         this.notify = sql.notifyAppended + ", '" + node + "'";
+        this.listening = new PgListeningNodes(vertx, pool, sql.schema, node, ownListener, checkMillis,
+                this::announceNow);
+    }
+
+    /** Who else listens: whether announcing is needed at all. */
+    PgListeningNodes listening() {
+        return listening;
+    }
+
+    /**
+     * Announces every commit so far with a notification of its own, now: another node started listening, and the
+     * commits made while none did were not announced.
+     */
+    void announceNow() {
+        synchronized (this) {
+            unannouncedSince = -1;
+        }
+        pool.query(notify).execute();
     }
 
     /**
@@ -54,7 +79,8 @@ final class PgAppendSignal {
      * before it, otherwise null. The outcome must be reported with {@link #ended}.
      */
     synchronized String announcement() {
-        if (unannouncedSince < 0 || carriedUpTo >= 0 || System.nanoTime() - unannouncedSince < CARRY_AFTER_NANOS) {
+        if (!listening.others() || unannouncedSince < 0 || carriedUpTo >= 0
+                || System.nanoTime() - unannouncedSince < CARRY_AFTER_NANOS) {
             return null;
         }
         carriedUpTo = commits;
@@ -77,7 +103,7 @@ final class PgAppendSignal {
                 }
                 carriedUpTo = -1;
             }
-            if (committed && !announced) {
+            if (committed && !announced && listening.others()) {
                 commits++;
                 if (unannouncedSince < 0) {
                     unannouncedSince = System.nanoTime();

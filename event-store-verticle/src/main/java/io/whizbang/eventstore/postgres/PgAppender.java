@@ -66,13 +66,13 @@ final class PgAppender {
     /** Whether the gathering time is up: the next transaction goes with what waits. */
     private boolean gathered;
 
-    /** @param node this node's id, which its notifications carry (see {@link PgAppendSignal}) */
-    PgAppender(Vertx vertx, Pool pool, PgStatements sql, int maxEventBytes, String store, String node) {
+    /** @param signal announces this node's commits to the other nodes */
+    PgAppender(Vertx vertx, Pool pool, PgStatements sql, int maxEventBytes, String store, PgAppendSignal signal) {
         this.vertx = vertx;
         this.pool = pool;
         this.sql = sql;
         this.repeats = new PgRepeats(pool, sql, store);
-        this.signal = new PgAppendSignal(vertx, pool, sql, node);
+        this.signal = signal;
         this.maxEventBytes = maxEventBytes;
         this.store = store;
     }

@@ -8,6 +8,8 @@ final class PgStatements {
     private static final String EVENT_COLUMNS = "position, tenant, stream, version, event_id, type, schema_version,"
             + " payload, metadata, recorded_at";
 
+    /** The schema of the ledger's tables, the prefix of its notification channels. */
+    final String schema;
     /**
      * The appends of one append transaction, in one call of {@code <schema>.append_events} (see migrations V5 and
      * V6): one statement, so its own transaction. Answers one row of arrays: {@code ok}, {@code handled} and
@@ -47,6 +49,7 @@ final class PgStatements {
     final String saveSnapshot;
 
     PgStatements(String schema) {
+        this.schema = schema;
         String events = schema + ".events";
         append = "SELECT ok, handled, versions, last_positions FROM " + schema + ".append_events($1, $2, $3, $4,"
                 + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)";

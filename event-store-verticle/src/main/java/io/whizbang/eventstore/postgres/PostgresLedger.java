@@ -63,10 +63,11 @@ public final class PostgresLedger implements Ledger {
     private final AppendListeners listeners = new AppendListeners();
     private final PgAppender appender;
     private final PgNotifications notifications;
+    private final PgListeningNodes listening;
     private final PgOutbox outbox;
     private final PgSnapshots snapshots;
 
-    private PostgresLedger(Vertx vertx, PostgresLedgerOptions options) {
+    private PostgresLedger(Vertx vertx, PostgresLedgerOptions options, long listenerCheckMillis) {
         this.options = options;
         this.store = options.describe();
         this.sql = new PgStatements(options.getSchema());
@@ -80,9 +81,12 @@ public final class PostgresLedger implements Ledger {
                 .build();
         // Names this ledger in its notifications, so that its own listener, woken by the appends, skips them.
         String node = UUID.randomUUID().toString();
-        this.appender = new PgAppender(vertx, pool, sql, options.getMaxEventBytes(), store, node);
+        PgAppendSignal signal = new PgAppendSignal(vertx, pool, sql, node, this::listenerProcessId,
+                listenerCheckMillis);
+        this.listening = signal.listening();
+        this.appender = new PgAppender(vertx, pool, sql, options.getMaxEventBytes(), store, signal);
         this.notifications = new PgNotifications(vertx, options.connectOptions(), options.getSchema(), node,
-                options.getMaxReconnectDelayMillis(), listeners::fire);
+                options.getMaxReconnectDelayMillis(), listeners::fire, listening);
         this.outbox = new PgOutbox(pool, sql, store);
         this.snapshots = new PgSnapshots(pool, sql, store);
     }
@@ -93,13 +97,19 @@ public final class PostgresLedger implements Ledger {
      * cannot be reached.
      */
     public static Future<PostgresLedger> connect(Vertx vertx, PostgresLedgerOptions options) {
+        return connect(vertx, options, PgListeningNodes.CHECK_MILLIS);
+    }
+
+    /** As {@link #connect(Vertx, PostgresLedgerOptions)}, looking whether other nodes listen this often. */
+    static Future<PostgresLedger> connect(Vertx vertx, PostgresLedgerOptions options, long listenerCheckMillis) {
         PostgresLedgerOptions own = new PostgresLedgerOptions(options);
         String store = own.describe();
         return PgMigrations.migrate(vertx, own.connectOptions(), own.getSchema())
                 .recover(failure -> Future.failedFuture(PgErrors.map(failure, store)))
                 .compose(migrated -> {
-                    PostgresLedger ledger = new PostgresLedger(vertx, own);
+                    PostgresLedger ledger = new PostgresLedger(vertx, own, listenerCheckMillis);
                     return ledger.notifications.start()
+                            .compose(listening -> ledger.listening.start())
                             .recover(failure -> ledger.close()
                                     .transform(closed -> Future.failedFuture(PgErrors.map(failure, store))))
                             .map(listening -> ledger);
@@ -221,9 +231,15 @@ public final class PostgresLedger implements Ledger {
         return listeners.add(listener);
     }
 
+    /** The backend process id of the listening connection, or 0 while there is none. */
+    private int listenerProcessId() {
+        return notifications.listenerProcessId();
+    }
+
     /** Closes the notification connection and the pool. */
     @Override
     public Future<Void> close() {
+        listening.close();
         return notifications.close().otherwiseEmpty()
                 .compose(stopped -> pool.close());
     }

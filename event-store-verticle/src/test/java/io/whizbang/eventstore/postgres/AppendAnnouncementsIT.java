@@ -27,12 +27,93 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two nodes on one database: an append on one wakes the other's append listeners (a subscription there reads on),
  * and a node's own announcements do not wake its listeners a second time. An append transaction asked to announce
- * notifies with its own commit.
+ * notifies with its own commit. A node that no other node listens to announces nothing, and starts when one joins.
  */
 @ExtendWith(VertxExtension.class)
 class AppendAnnouncementsIT {
     /** How long after the second wake-up a third would have shown (notifications arrive in order, at once). */
     private static final long SETTLE_MILLIS = 300;
+    /** Long enough after an append for its announcement to have been sent and heard, were one due: 30 windows. */
+    private static final long QUIET_MILLIS = 30 * PgAppendSignal.WINDOW_MILLIS;
+    /** A check period that no test outlives: only a node's saying it joined can tell the others. */
+    private static final long NEVER_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+    @Test
+    @Timeout(value = 1, timeUnit = TimeUnit.MINUTES)
+    void aNodeNoOtherNodeListensToAnnouncesNothing(Vertx vertx, VertxTestContext ctx) {
+        PostgresLedgerOptions options = PostgresServer.get().freshOptions();
+        AtomicInteger heard = new AtomicInteger();
+        // Not named as a node's listener: it overhears the channel without joining.
+        PgSubscriber overhearing = PgSubscriber.subscriber(vertx, options.connectOptions());
+        overhearing.channel(options.getSchema() + "_appended").handler(payload -> heard.incrementAndGet());
+        PostgresLedger.connect(vertx, options)
+                .compose(ledger -> overhearing.connect()
+                        .compose(listening -> appendSpacedOut(vertx, ledger, "lone", 5))
+                        .compose(written -> vertx.timer(QUIET_MILLIS))
+                        .eventually(() -> Future.join(ledger.close(), overhearing.close())))
+                .onComplete(ctx.succeeding(quiet -> ctx.verify(() -> {
+                    assertThat(heard.get()).isZero();
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    @Timeout(value = 1, timeUnit = TimeUnit.MINUTES)
+    void aNodeThatJoinsIsToldOfTheAppendsOfANodeThatAnnouncedToNobody(Vertx vertx, VertxTestContext ctx) {
+        PostgresLedgerOptions options = PostgresServer.get().freshOptions();
+        // A starts alone and announces nothing; neither looks again whether others listen: B must say it joined.
+        PostgresLedger.connect(vertx, options, NEVER_MILLIS)
+                .compose(a -> a.append(List.of(append("before")))
+                        .compose(before -> PostgresLedger.connect(vertx, options, NEVER_MILLIS))
+                        .compose(b -> {
+                            Promise<Long> read = Promise.promise();
+                            // What a subscription on B does: read on when woken, until A's append shows.
+                            b.onAppend(() -> b.readStream("acme", StreamId.of("Order", "after"), 1, 10)
+                                    .onSuccess(slice -> {
+                                        if (!slice.events().isEmpty()) {
+                                            read.tryComplete(slice.streamVersion());
+                                        }
+                                    }));
+                            return a.append(List.of(append("after")))
+                                    .compose(written -> read.future())
+                                    .eventually(b::close);
+                        })
+                        .eventually(a::close))
+                .onComplete(ctx.succeeding(version -> ctx.verify(() -> {
+                    assertThat(version).isEqualTo(1L);
+                    ctx.completeNow();
+                })));
+    }
+
+    @Test
+    @Timeout(value = 1, timeUnit = TimeUnit.MINUTES)
+    void aNodeStopsAnnouncingOnceTheOthersLeft(Vertx vertx, VertxTestContext ctx) {
+        PostgresLedgerOptions options = PostgresServer.get().freshOptions();
+        AtomicInteger heard = new AtomicInteger();
+        PgSubscriber overhearing = PgSubscriber.subscriber(vertx, options.connectOptions());
+        overhearing.channel(options.getSchema() + "_appended").handler(payload -> heard.incrementAndGet());
+        long checkMillis = 50;
+        PostgresLedger.connect(vertx, options, checkMillis)
+                .compose(a -> overhearing.connect()
+                        .compose(listening -> PostgresLedger.connect(vertx, options, checkMillis))
+                        .compose(b -> appendSpacedOut(vertx, a, "while-b", 3)
+                                .compose(written -> vertx.timer(QUIET_MILLIS))
+                                .map(quiet -> heard.getAndSet(0))
+                                .eventually(b::close))
+                        .compose(whileB -> vertx.timer(20 * checkMillis)
+                                .compose(gone -> {
+                                    heard.set(0);
+                                    return appendSpacedOut(vertx, a, "after-b", 3);
+                                })
+                                .compose(written -> vertx.timer(QUIET_MILLIS))
+                                .map(quiet -> new int[] {whileB, heard.get()}))
+                        .eventually(() -> Future.join(a.close(), overhearing.close())))
+                .onComplete(ctx.succeeding(counts -> ctx.verify(() -> {
+                    assertThat(counts[0]).as("announcements while B listened").isPositive();
+                    assertThat(counts[1]).as("announcements after B left").isZero();
+                    ctx.completeNow();
+                })));
+    }
 
     @Test
     @Timeout(value = 1, timeUnit = TimeUnit.MINUTES)
@@ -89,6 +170,18 @@ class AppendAnnouncementsIT {
                     assertThat(payload).isEqualTo("node-42");
                     ctx.completeNow();
                 })));
+    }
+
+    /** Appends to {@code count} streams, two announcement windows apart, so that each would be announced. */
+    private static Future<Void> appendSpacedOut(Vertx vertx, PostgresLedger ledger, String prefix, int count) {
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < count; i++) {
+            String stream = prefix + "-" + i;
+            chain = chain.compose(previous -> ledger.append(List.of(append(stream))))
+                    .compose(written -> vertx.timer(2 * PgAppendSignal.WINDOW_MILLIS))
+                    .mapEmpty();
+        }
+        return chain;
     }
 
     private static StreamAppend append(String node) {
