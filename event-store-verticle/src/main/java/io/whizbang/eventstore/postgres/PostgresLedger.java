@@ -38,7 +38,8 @@ import java.util.UUID;
  * transaction, or carry outbox or inbox rows, are one call of {@code append_events} (migration V6).
  * The appends that arrive while a transaction is in flight share the next one, and its commit (see
  * {@code PgAppender}). A commit wakes this node's {@link #onAppend} listeners at once, and those of the other nodes
- * by a notification on {@code <schema>_appended} within a few milliseconds ({@code PgAppendSignal}).
+ * by a notification on {@code <schema>_appended} within a few milliseconds ({@code PgAppendSignal}); a node that no
+ * other node listens to announces nothing ({@code PgListeningNodes}).
  *
  * <p><b>Tenancy.</b> Every statement on a stream names its tenant. Row-level security is the second wall: every role
  * but the tables' owner sees only the rows of the tenant its session is bound to ({@code SET whizbang.tenant}). The
