@@ -123,16 +123,17 @@ final class PgAppendSignal {
      * again when it is due, or after {@link #CARRY_AFTER_NANOS} while the transaction is in flight).
      */
     private void windowEnded() {
-        boolean send;
+        boolean send = false;
         long waitNanos = -1;
         synchronized (this) {
-            long age = System.nanoTime() - unannouncedSince;
-            send = unannouncedSince >= 0 && carriedUpTo < 0 && age >= CARRY_AFTER_NANOS;
-            if (send) {
-                unannouncedSince = -1;
-            }
             if (unannouncedSince >= 0) {
-                waitNanos = carriedUpTo >= 0 ? CARRY_AFTER_NANOS : CARRY_AFTER_NANOS - age;
+                long age = System.nanoTime() - unannouncedSince;
+                if (carriedUpTo < 0 && age >= CARRY_AFTER_NANOS) {
+                    send = true;
+                    unannouncedSince = -1;
+                } else {
+                    waitNanos = carriedUpTo >= 0 ? CARRY_AFTER_NANOS : CARRY_AFTER_NANOS - age;
+                }
             }
             timerSet = waitNanos >= 0;
         }

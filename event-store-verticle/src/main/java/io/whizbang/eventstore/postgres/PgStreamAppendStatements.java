@@ -21,6 +21,10 @@ package io.whizbang.eventstore.postgres;
 final class PgStreamAppendStatements {
     /** The most events written as a {@code VALUES} list. */
     static final int MAX_ROWS = 8;
+    /** The parameters before the events: tenant, stream, expected version, event count. */
+    private static final int STREAM_PARAMETERS = 4;
+    /** The parameters of one event in a {@code VALUES} row, and of the five arrays. */
+    private static final int EVENT_PARAMETERS = 5;
 
     /** Per event count up to {@link #MAX_ROWS}, then at index 0 for the arrays: plain and announcing statements. */
     private final String[] plain = new String[MAX_ROWS + 1];
@@ -29,7 +33,8 @@ final class PgStreamAppendStatements {
     PgStreamAppendStatements(String schema) {
         for (int rows = 0; rows <= MAX_ROWS; rows++) {
             String written = written(schema, rows);
-            int announcement = rows == 0 ? 10 : 4 + rows * 5 + 1;
+            // The arrays (rows 0) take the five parameters of one row.
+            int announcement = STREAM_PARAMETERS + Math.max(1, rows) * EVENT_PARAMETERS + 1;
             plain[rows] = written + " SELECT head.first, head.version FROM head";
             announcing[rows] = written + ", announced AS (SELECT pg_notify('" + schema + "_appended', $"
                     + announcement + "))"
