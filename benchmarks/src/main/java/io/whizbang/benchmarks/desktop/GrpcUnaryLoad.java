@@ -55,8 +55,13 @@ import java.util.concurrent.TimeoutException;
  * answers every one at once with a receipt ({@link StubDispatcherVerticle}): the gateway's own cost and the
  * event-bus round trip, without the dispatcher, receptor and ledger behind them.
  *
- * <p>{@code java -cp benchmarks.jar io.whizbang.benchmarks.desktop.GrpcUnaryLoad [calls] [concurrency] [eventLoops]
- * [rounds] [warmupRounds] [split]}
+ * <p>Run it with the heap sized up front ({@code -Xms3g -Xmx3g -XX:+AlwaysPreTouch}), as a server runs: the memory
+ * ledger keeps every call's event, so a heap left to grow makes only the gateway's runs pay for the kernel zeroing
+ * fresh pages (15% of a profile of its measured run), and the collector's growing work swung the echo's rounds
+ * between 17k and 100k calls/s (benchmarks/RESULTS.md, issue 5, session 7).
+ *
+ * <p>{@code java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp benchmarks.jar io.whizbang.benchmarks.desktop.GrpcUnaryLoad
+ * [calls] [concurrency] [eventLoops] [rounds] [warmupRounds] [split]}
  */
 public final class GrpcUnaryLoad {
     static final int DEFAULT_CALLS = 20_000;
