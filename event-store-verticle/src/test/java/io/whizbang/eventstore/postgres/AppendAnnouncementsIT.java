@@ -43,9 +43,7 @@ class AppendAnnouncementsIT {
     void aNodeNoOtherNodeListensToAnnouncesNothing(Vertx vertx, VertxTestContext ctx) {
         PostgresLedgerOptions options = PostgresServer.get().freshOptions();
         AtomicInteger heard = new AtomicInteger();
-        // Not named as a node's listener: it overhears the channel without joining.
-        PgSubscriber overhearing = PgSubscriber.subscriber(vertx, options.connectOptions());
-        overhearing.channel(options.getSchema() + "_appended").handler(payload -> heard.incrementAndGet());
+        PgSubscriber overhearing = overhearing(vertx, options, heard);
         PostgresLedger.connect(vertx, options)
                 .compose(ledger -> overhearing.connect()
                         .compose(listening -> appendSpacedOut(vertx, ledger, "lone", 5))
@@ -90,8 +88,7 @@ class AppendAnnouncementsIT {
     void aNodeStopsAnnouncingOnceTheOthersLeft(Vertx vertx, VertxTestContext ctx) {
         PostgresLedgerOptions options = PostgresServer.get().freshOptions();
         AtomicInteger heard = new AtomicInteger();
-        PgSubscriber overhearing = PgSubscriber.subscriber(vertx, options.connectOptions());
-        overhearing.channel(options.getSchema() + "_appended").handler(payload -> heard.incrementAndGet());
+        PgSubscriber overhearing = overhearing(vertx, options, heard);
         long checkMillis = 50;
         PostgresLedger.connect(vertx, options, checkMillis)
                 .compose(a -> overhearing.connect()
@@ -170,6 +167,16 @@ class AppendAnnouncementsIT {
                     assertThat(payload).isEqualTo("node-42");
                     ctx.completeNow();
                 })));
+    }
+
+    /**
+     * A connection that counts the notifications on the ledger's channel; not named as a node's listener, it
+     * overhears the channel without joining.
+     */
+    private static PgSubscriber overhearing(Vertx vertx, PostgresLedgerOptions options, AtomicInteger heard) {
+        PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options.connectOptions());
+        subscriber.channel(options.getSchema() + "_appended").handler(payload -> heard.incrementAndGet());
+        return subscriber;
     }
 
     /** Appends to {@code count} streams, two announcement windows apart, so that each would be announced. */
