@@ -17,9 +17,10 @@ import java.util.function.IntSupplier;
  *   <li>a node that starts listening says so on {@code <schema>_joined} once its {@code LISTEN} took effect, which
  *   makes this node announce at once and from then on ({@link #joined}): a commit made before that, unannounced, is
  *   covered by that first announcement, and one made before the newcomer listened is read by its catch-up;</li>
- *   <li>every {@code checkMillis}, at start and whenever its own {@code LISTEN} took effect, this node counts the other listening connections in
- *   {@code pg_stat_activity}, which tells when the others are gone; a count that started before a node said it
- *   joined is not believed. A check that fails counts as "someone listens": announcing is the safe side.</li>
+ *   <li>every {@code checkMillis}, at start and whenever its own {@code LISTEN} took effect, this node counts the
+ *   other listening connections in {@code pg_stat_activity}, which tells when the others are gone; a count that
+ *   started before a node said it joined, or that answers after a newer count, is not believed. A check that fails
+ *   counts as "someone listens": announcing is the safe side.</li>
  * </ul>
  */
 final class PgListeningNodes {
