@@ -54,7 +54,7 @@ final class PgAppendSignal {
         this.pool = pool;
         this.node = node;
         this.notify = sql.notifyAppended + ", '" + node + "'";
-        this.listening = new PgListeningNodes(vertx, pool, sql.schema, node, ownListener, checkMillis,
+        this.listening = new PgListeningNodes(vertx, pool, sql, node, ownListener, checkMillis,
                 this::announceNow);
     }
 

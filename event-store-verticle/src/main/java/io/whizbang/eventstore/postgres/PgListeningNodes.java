@@ -27,11 +27,9 @@ final class PgListeningNodes {
     /** How often a node looks again whether others listen. */
     static final long CHECK_MILLIS = 2000;
 
-    private static final String OTHERS = "SELECT EXISTS (SELECT 1 FROM pg_stat_activity"
-            + " WHERE datname = current_database() AND application_name = $1 AND pid <> $2)";
-
     private final Vertx vertx;
     private final Pool pool;
+    private final PgStatements sql;
     private final String applicationName;
     private final IntSupplier ownListener;
     private final long checkMillis;
@@ -52,15 +50,16 @@ final class PgListeningNodes {
      * @param ownListener the backend process id of this node's listening connection, 0 while it has none
      * @param appeared    run when others listen where none did: announces what this node committed meanwhile
      */
-    PgListeningNodes(Vertx vertx, Pool pool, String schema, String node, IntSupplier ownListener, long checkMillis,
-                     Runnable appeared) {
+    PgListeningNodes(Vertx vertx, Pool pool, PgStatements sql, String node, IntSupplier ownListener,
+                     long checkMillis, Runnable appeared) {
         this.vertx = vertx;
         this.pool = pool;
-        this.applicationName = applicationName(schema);
+        this.sql = sql;
+        this.applicationName = applicationName(sql.schema);
         this.ownListener = ownListener;
         this.checkMillis = checkMillis;
         this.appeared = appeared;
-        this.sayJoined = "NOTIFY " + schema + "_joined, '" + node + "'";
+        this.sayJoined = sql.notifyJoined + ", '" + node + "'";
     }
 
     /** The name under which the nodes of a schema listen (schemas have at most 48 characters: it is never cut). */
@@ -116,7 +115,7 @@ final class PgListeningNodes {
             joinsBefore = joins;
             check = ++checks;
         }
-        return pool.preparedQuery(OTHERS).execute(Tuple.of(applicationName, ownListener.getAsInt()))
+        return pool.preparedQuery(sql.otherListeners).execute(Tuple.of(applicationName, ownListener.getAsInt()))
                 .transform(done -> {
                     boolean seen = done.failed() || done.result().iterator().next().getBoolean(0);
                     boolean appearedNow = false;

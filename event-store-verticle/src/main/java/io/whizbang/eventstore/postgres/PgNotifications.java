@@ -25,13 +25,13 @@ final class PgNotifications {
      * @param appended  wakes the append listeners
      * @param listening told when another node joins, says that this one did, counts the others
      */
-    PgNotifications(Vertx vertx, PgConnectOptions connectOptions, String schema, String node,
+    PgNotifications(Vertx vertx, PgConnectOptions connectOptions, PgStatements sql, String node,
                     long maxReconnectDelayMillis, Runnable appended, PgListeningNodes listening) {
         PgConnectOptions named = new PgConnectOptions(connectOptions)
-                .addProperty("application_name", PgListeningNodes.applicationName(schema));
+                .addProperty("application_name", PgListeningNodes.applicationName(sql.schema));
         this.subscriber = PgSubscriber.subscriber(vertx, named)
                 .reconnectPolicy(retries -> Math.min(maxReconnectDelayMillis, 50L << Math.min(retries, 16)));
-        subscriber.channel(schema + "_appended")
+        subscriber.channel(sql.appendedChannel)
                 .subscribeHandler(v -> {
                     appended.run();
                     listening.sayJoined();
@@ -41,7 +41,7 @@ final class PgNotifications {
                         appended.run();
                     }
                 });
-        subscriber.channel(schema + "_joined")
+        subscriber.channel(sql.joinedChannel)
                 // A node that joined before this LISTEN took effect was not heard: count them.
                 .subscribeHandler(v -> listening.check())
                 .handler(payload -> {

@@ -21,8 +21,16 @@ final class PgStatements {
      * {@link PgStreamAppendStatements}).
      */
     final PgStreamAppendStatements appendStream;
-    /** Wakes the {@code <schema>_appended} listeners of every node. */
+    /** The channel where nodes announce their commits. */
+    final String appendedChannel;
+    /** The channel where a node says it started listening. */
+    final String joinedChannel;
+    /** Wakes the {@code <schema>_appended} listeners of every node; a payload may follow. */
     final String notifyAppended;
+    /** Tells the other nodes that one started listening; its id follows as the payload. */
+    final String notifyJoined;
+    /** Whether a connection other than {@code $2} of this database is named {@code $1}. */
+    final String otherListeners;
     /** Records an incoming message handled with no events; answers a row when it was recorded now. */
     final String markHandled;
     /** Whether the inbox holds a message. */
@@ -53,8 +61,13 @@ final class PgStatements {
         String events = schema + ".events";
         append = "SELECT ok, handled, versions, last_positions FROM " + schema + ".append_events($1, $2, $3, $4,"
                 + " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)";
-        appendStream = new PgStreamAppendStatements(schema);
-        notifyAppended = "NOTIFY " + schema + "_appended";
+        appendedChannel = schema + "_appended";
+        joinedChannel = schema + "_joined";
+        appendStream = new PgStreamAppendStatements(schema, appendedChannel);
+        notifyAppended = "NOTIFY " + appendedChannel;
+        notifyJoined = "NOTIFY " + joinedChannel;
+        otherListeners = "SELECT EXISTS (SELECT 1 FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND application_name = $1 AND pid <> $2)";
         markHandled = "INSERT INTO " + schema + ".inbox (message_id, tenant) VALUES ($1, $2)"
                 + " ON CONFLICT (message_id) DO NOTHING RETURNING 1";
         handled = "SELECT 1 FROM " + schema + ".inbox WHERE message_id = $1";

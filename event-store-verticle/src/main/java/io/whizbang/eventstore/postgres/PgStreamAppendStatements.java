@@ -30,13 +30,14 @@ final class PgStreamAppendStatements {
     private final String[] plain = new String[MAX_ROWS + 1];
     private final String[] announcing = new String[MAX_ROWS + 1];
 
-    PgStreamAppendStatements(String schema) {
+    /** @param channel the channel the announcing statements notify */
+    PgStreamAppendStatements(String schema, String channel) {
         for (int rows = 0; rows <= MAX_ROWS; rows++) {
             String written = written(schema, rows);
             // The arrays (rows 0) take the five parameters of one row.
             int announcement = STREAM_PARAMETERS + Math.max(1, rows) * EVENT_PARAMETERS + 1;
             plain[rows] = written + " SELECT head.first, head.version FROM head";
-            announcing[rows] = written + ", announced AS (SELECT pg_notify('" + schema + "_appended', $"
+            announcing[rows] = written + ", announced AS (SELECT pg_notify('" + channel + "', $"
                     + announcement + "))"
                     + " SELECT head.first, head.version, (SELECT count(*) FROM announced) AS announced FROM head";
         }

@@ -86,7 +86,7 @@ public final class PostgresLedger implements Ledger {
                 listenerCheckMillis);
         this.listening = signal.listening();
         this.appender = new PgAppender(vertx, pool, sql, options.getMaxEventBytes(), store, signal);
-        this.notifications = new PgNotifications(vertx, options.connectOptions(), options.getSchema(), node,
+        this.notifications = new PgNotifications(vertx, options.connectOptions(), sql, node,
                 options.getMaxReconnectDelayMillis(), listeners::fire, listening);
         this.outbox = new PgOutbox(pool, sql, store);
         this.snapshots = new PgSnapshots(pool, sql, store);
